@@ -1,0 +1,102 @@
+.POSIX:
+.SUFFIXES:
+.SUFFIXES: .c .o .scd .in
+
+VERSION = 0.1.0
+
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share/hearth
+
+CC = cc
+CFLAGS = -O2 -Wall -Wextra -pedantic
+AR = ar
+SCDOC = scdoc
+SHELL = /bin/sh
+
+# What hearth needs to build at all, kept apart from the user's CFLAGS.
+HEARTH_CFLAGS = -std=c99
+HEARTH_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Ilib
+
+TOOLS = cmd/section cmd/summary
+LIB_OBJ = lib/cli.o lib/data.o lib/guide.o lib/lines.o lib/out.o \
+	lib/rand.o lib/refs.o lib/reminders.o lib/text.o
+MAN1 = man/section.1 man/summary.1
+MAN5 = man/hearth.5
+MAN7 = man/hearth.7
+MAN = $(MAN1) $(MAN5) $(MAN7)
+MAN_IN = man/section.1.in man/summary.1.in man/hearth.5.in man/hearth.7.in
+DATA = share/guide share/points share/reminders
+
+all: $(TOOLS) $(MAN_IN) $(MAN)
+
+.c.o:
+	$(CC) $(HEARTH_CFLAGS) $(CFLAGS) $(HEARTH_CPPFLAGS) $(CPPFLAGS) -c -o $@ $<
+
+# Rewritten only when VERSION or DATADIR changes, so that a new PREFIX at
+# install time rebuilds what depends on it and nothing else.
+lib/config.h: FORCE
+	@{ printf '#define HEARTH_VERSION "%s"\n' '$(VERSION)'; \
+	   printf '%s\n' '$(DATADIR)' | sed 's/[\\"]/\\&/g; s/.*/#define HEARTH_DATADIR "&"/'; \
+	} > lib/config.h.tmp
+	@if cmp -s lib/config.h.tmp lib/config.h; then rm -f lib/config.h.tmp; \
+	else mv lib/config.h.tmp lib/config.h; fi
+
+FORCE:
+
+$(LIB_OBJ): lib/hearth.h
+lib/cli.o lib/data.o: lib/config.h
+
+lib/libhearth.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) -rc $@ $(LIB_OBJ)
+
+cmd/section: cmd/section.o lib/libhearth.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/section.o lib/libhearth.a
+cmd/summary: cmd/summary.o lib/libhearth.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/summary.o lib/libhearth.a
+cmd/section.o cmd/summary.o: lib/hearth.h
+
+# Man pages: scdoc makes NAME.in (shipped in the dist tarball, so a
+# builder needs no scdoc), then the install paths are filled in.
+.scd.in:
+	$(SCDOC) < $< > $@.tmp
+	mv $@.tmp $@
+
+.in:
+	sed -e 's|@DATADIR@|$(DATADIR)|g' -e 's|@VERSION@|$(VERSION)|g' $< > $@
+
+$(MAN): lib/config.h
+
+run: all
+	HEARTH_DATA=share ./cmd/section
+
+check: all
+	MAKE='$(MAKE)' CC='$(CC)' CFLAGS='$(CFLAGS)' CPPFLAGS='$(CPPFLAGS)' \
+	LDFLAGS='$(LDFLAGS)' sh tests/run
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7
+	for f in $(TOOLS); do cp -f $$f $(DESTDIR)$(BINDIR)/ || exit 1; \
+		chmod 755 $(DESTDIR)$(BINDIR)/$${f##*/}; done
+	for f in $(DATA); do cp -f $$f $(DESTDIR)$(DATADIR)/ || exit 1; \
+		chmod 644 $(DESTDIR)$(DATADIR)/$${f##*/}; done
+	for f in $(MAN1); do cp -f $$f $(DESTDIR)$(MANDIR)/man1/ || exit 1; done
+	cp -f $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	cp -f $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	for f in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$${f##*/}; done
+	for f in $(DATA); do rm -f $(DESTDIR)$(DATADIR)/$${f##*/}; done
+	for f in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${f##*/}; done
+	rm -f $(DESTDIR)$(MANDIR)/man5/hearth.5 $(DESTDIR)$(MANDIR)/man7/hearth.7
+	-rmdir $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -f $(TOOLS) cmd/*.o lib/*.o lib/libhearth.a lib/config.h \
+		lib/config.h.tmp $(MAN)
+
+.PHONY: all run check install uninstall clean FORCE

@@ -1,0 +1,151 @@
+/* section: print the guide, or the sections and parts asked for */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hearth.h"
+
+static const char synopsis[] =
+	"usage: section [-hlV] [-f part] [-w width] [reference ...]\n";
+static const char details[] =
+	"Print the guide, or the sections named by number, slug or a slug's\n"
+	"first letters. A reference '-' reads references from stdin, one a line.\n"
+	"  -f part   print only this part of each section (e.g. neuroscience)\n"
+	"  -l        list the sections: number, slug and title\n"
+	"  -w width  wrap paragraphs to width columns; 0 never wraps\n"
+	"  -h        print this help\n"
+	"  -V        print the version\n";
+
+enum { WIDTH_MAX = 100000 };
+
+static void list_sections(const struct ref_list *refs)
+{
+	const struct guide_section *s;
+	size_t i;
+
+	for (i = 0; i < refs->count; i++) {
+		s = refs->items[i];
+		out_printf("%ld\t%s\t", s->number, s->slug);
+		out_text(s->title, strlen(s->title));
+		out_char('\n');
+	}
+}
+
+static int has_part(const struct guide_section *s, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < s->nlines; i++)
+		if (strcmp(s->lines[i].part, part) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_prefix(const char *prefix, const char *s)
+{
+	return strncmp(prefix, s, strlen(prefix)) == 0;
+}
+
+/* Resolves what -f names to one part name of the sections asked for:
+ * the part itself, or the only part that starts with it. */
+static const char *resolve_part(const struct ref_list *refs, const char *want)
+{
+	const char *match = NULL, *part;
+	size_t i, j;
+
+	for (i = 0; i < refs->count; i++) {
+		for (j = 0; j < refs->items[i]->nlines; j++) {
+			part = refs->items[i]->lines[j].part;
+			if (strcmp(part, want) == 0)
+				return part;
+			if (!is_prefix(want, part))
+				continue;
+			if (match && strcmp(match, part) != 0)
+				die("part '%s' could mean %s or %s", want,
+				    match, part);
+			match = part;
+		}
+	}
+	if (!match)
+		die("no part '%s' in the sections asked for", want);
+	return match;
+}
+
+static void print_section(const struct guide_section *s, const char *part,
+                          size_t width)
+{
+	size_t i;
+
+	if (!part)
+		wrap_paragraph(s->heading, width);
+	for (i = 0; i < s->nlines; i++)
+		if (!part || strcmp(s->lines[i].part, part) == 0)
+			wrap_paragraph(s->lines[i].text, width);
+}
+
+static void print_sections(const struct ref_list *refs, const char *part,
+                           size_t width)
+{
+	size_t i, printed = 0;
+
+	for (i = 0; i < refs->count; i++) {
+		if (part && !has_part(refs->items[i], part))
+			continue;
+		if (width > 0 && printed++ > 0)
+			out_char('\n');
+		print_section(refs->items[i], part, width);
+	}
+}
+
+static void all_sections(struct ref_list *refs, const struct guide *g)
+{
+	size_t i;
+
+	memset(refs, 0, sizeof *refs);
+	refs->items = xcalloc(g->nsections, sizeof *refs->items);
+	for (i = 0; i < g->nsections; i++)
+		refs->items[refs->count++] = &g->sections[i];
+}
+
+int main(int argc, char **argv)
+{
+	struct guide guide;
+	struct ref_list refs;
+	const char *part = NULL;
+	long width = -1;
+	int list = 0, opt;
+
+	cli_start(argc, argv, synopsis, details);
+	while ((opt = getopt(argc, argv, ":f:hlVw:")) != -1) {
+		switch (opt) {
+		case 'f':
+			part = optarg;
+			break;
+		case 'l':
+			list = 1;
+			break;
+		case 'w':
+			if (!parse_number(optarg, 0, WIDTH_MAX, &width))
+				cli_usage_error("width '%s' is not a number "
+				                "from 0 to %d", optarg,
+				                WIDTH_MAX);
+			break;
+		default:
+			cli_common_option(opt);
+		}
+	}
+	guide_load(&guide);
+	if (optind < argc)
+		refs_collect(&refs, &guide, argv + optind, argc - optind);
+	else
+		all_sections(&refs, &guide);
+	if (list)
+		list_sections(&refs);
+	else
+		print_sections(&refs, part ? resolve_part(&refs, part) : NULL,
+		               output_width(width));
+	refs_free(&refs);
+	guide_free(&guide);
+	out_finish();
+	return EXIT_SUCCESS;
+}

@@ -1,0 +1,218 @@
+/* cli.c: program name, messages, exit statuses, options every tool shares */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "hearth.h"
+
+const char *prog_name = "hearth";
+static const char *synopsis_text = "";
+static const char *details_text = "";
+
+/* A descriptor closed by the caller is reopened on /dev/null in the
+ * direction that makes every use of it fail, so a file the tool opens
+ * later can never become its stdout, and `prog >&-` is a write error. */
+static void keep_standard_fds_open(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		if (open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd)
+			exit(EXIT_FAILURE);
+	}
+}
+
+static void print_synopsis(void)
+{
+	fputs(synopsis_text, stderr);
+	fprintf(stderr, "Try '%s -h' for more.\n", prog_name);
+}
+
+static void print_version(void)
+{
+	out_str("hearth " HEARTH_VERSION "\n");
+	out_finish();
+	exit(EXIT_SUCCESS);
+}
+
+static void print_help(void)
+{
+	out_str(synopsis_text);
+	out_str(details_text);
+	out_finish();
+	exit(EXIT_SUCCESS);
+}
+
+void cli_start(int argc, char **argv, const char *synopsis,
+               const char *details)
+{
+	const char *slash;
+	int i;
+
+	keep_standard_fds_open();
+	if (argc > 0 && argv[0] && *argv[0]) {
+		slash = strrchr(argv[0], '/');
+		prog_name = slash ? slash + 1 : argv[0];
+	}
+	synopsis_text = synopsis;
+	details_text = details;
+	opterr = 0;
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--help") == 0)
+			print_help();
+		if (strcmp(argv[i], "--version") == 0)
+			print_version();
+	}
+}
+
+void cli_common_option(int opt)
+{
+	if (opt == 'h')
+		print_help();
+	if (opt == 'V')
+		print_version();
+	if (opt == ':')
+		cli_usage_error("option -%c needs a value", optopt);
+	if (isprint(optopt))
+		cli_usage_error("unknown option -%c", optopt);
+	cli_usage_error("unknown option");
+}
+
+static void vmessage(const char *path, long line, const char *fmt, va_list ap)
+{
+	int saved_errno = errno;
+	size_t len = strlen(fmt);
+
+	fprintf(stderr, "%s: ", prog_name);
+	if (path && line > 0)
+		fprintf(stderr, "%s:%ld: ", path, line);
+	else if (path)
+		fprintf(stderr, "%s: ", path);
+	vfprintf(stderr, fmt, ap);
+	if (len > 0 && fmt[len - 1] == ':')
+		fprintf(stderr, " %s", strerror(saved_errno));
+	fputc('\n', stderr);
+}
+
+void cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(NULL, 0, fmt, ap);
+	va_end(ap);
+	print_synopsis();
+	exit(EXIT_USAGE);
+}
+
+void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(NULL, 0, fmt, ap);
+	va_end(ap);
+	exit(EXIT_FAILURE);
+}
+
+void warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+void die_at(const char *path, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(path, line, fmt, ap);
+	va_end(ap);
+	exit(EXIT_FAILURE);
+}
+
+void warn_at(const char *path, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(path, line, fmt, ap);
+	va_end(ap);
+}
+
+static void out_of_memory(void)
+{
+	/* No formatting: stdio itself may need memory. */
+	static const char tail[] = ": out of memory\n";
+
+	if (write(STDERR_FILENO, prog_name, strlen(prog_name)) >= 0 &&
+	    write(STDERR_FILENO, tail, sizeof tail - 1) >= 0)
+		exit(EXIT_FAILURE);
+	exit(EXIT_FAILURE);
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xrealloc(void *ptr, size_t count, size_t size)
+{
+	size_t bytes;
+	void *p;
+
+	if (size && count > SIZE_MAX / size)
+		out_of_memory();
+	bytes = count * size;
+	p = realloc(ptr, bytes ? bytes : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	size_t len = strlen(s) + 1;
+
+	return memcpy(xmalloc(len), s, len);
+}
+
+int parse_number(const char *s, long min, long max, long *value)
+{
+	char *end;
+	long n;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno || *end || n < min || n > max)
+		return 0;
+	*value = n;
+	return 1;
+}

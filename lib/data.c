@@ -1,0 +1,201 @@
+/* data.c: the data directory and its tab-separated record files */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "hearth.h"
+
+/* Data files are small; anything larger is surely not one of them. */
+enum { DATA_FILE_MAX_BYTES = 16 * 1024 * 1024 };
+
+const char *data_dir(void)
+{
+	const char *dir = getenv("HEARTH_DATA");
+
+	return dir && *dir ? dir : HEARTH_DATADIR;
+}
+
+char *data_path(const char *name)
+{
+	const char *dir = data_dir();
+	size_t dir_len = strlen(dir), name_len = strlen(name);
+	char *path = xmalloc(dir_len + 1 + name_len + 1);
+
+	memcpy(path, dir, dir_len);
+	path[dir_len] = '/';
+	memcpy(path + dir_len + 1, name, name_len + 1);
+	return path;
+}
+
+static char *read_all(int fd, const char *path, size_t *len)
+{
+	size_t cap = 8192, used = 0;
+	char *text = xmalloc(cap);
+	ssize_t n;
+
+	for (;;) {
+		if (used + 1 == cap) {
+			if (cap > DATA_FILE_MAX_BYTES)
+				die_at(path, 0, "file is larger than 16 MiB");
+			text = xrealloc(text, cap, 2);
+			cap *= 2;
+		}
+		n = read(fd, text + used, cap - 1 - used);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			die_at(path, 0, "cannot read:");
+		if (n == 0)
+			break;
+		used += (size_t)n;
+	}
+	text[used] = '\0';
+	*len = used;
+	return text;
+}
+
+/* Reports the first line holding a NUL byte or invalid UTF-8. */
+static void check_text(const char *path, const char *text, size_t len)
+{
+	const char *line = text, *end = text + len, *nl, *problem;
+	long lineno = 1;
+
+	for (; line < end; line = nl + 1, lineno++) {
+		nl = memchr(line, '\n', (size_t)(end - line));
+		if (!nl)
+			nl = end;
+		problem = line_problem(line, (size_t)(nl - line));
+		if (problem)
+			die_at(path, lineno, "%s", problem);
+	}
+}
+
+char *data_file_read(const char *path, size_t *len)
+{
+	struct stat st;
+	char *text;
+	int fd;
+
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		die_at(path, 0, "cannot open:");
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+		die_at(path, 0, "is a directory, not a data file");
+	text = read_all(fd, path, len);
+	close(fd);
+	check_text(path, text, *len);
+	return text;
+}
+
+static int is_skipped(const char *line)
+{
+	return *line == '\0' || *line == '#';
+}
+
+static size_t count_char(const char *s, char c)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == c;
+	return n;
+}
+
+/* Splits text in place into lines and fields. */
+static void split_records(struct record_file *f, size_t len)
+{
+	char *line = f->text, *end = f->text + len, *nl, *field;
+	size_t nlines = count_char(f->text, '\n') + 1, i;
+	long lineno = 0;
+
+	f->records = xcalloc(nlines, sizeof *f->records);
+	f->nrecords = 0;
+	for (; line < end; line = nl + 1) {
+		struct record *rec;
+
+		lineno++;
+		nl = memchr(line, '\n', (size_t)(end - line));
+		if (!nl)
+			nl = end;
+		*nl = '\0';
+		if (nl > line && nl[-1] == '\r')
+			nl[-1] = '\0';
+		if (is_skipped(line))
+			continue;
+		rec = &f->records[f->nrecords++];
+		rec->line = lineno;
+		rec->nfield = count_char(line, '\t') + 1;
+		rec->field = xcalloc(rec->nfield, sizeof *rec->field);
+		field = line;
+		for (i = 0; i < rec->nfield; i++) {
+			rec->field[i] = field;
+			field = strchr(field, '\t');
+			if (field)
+				*field++ = '\0';
+		}
+	}
+}
+
+void record_file_load(struct record_file *f, const char *name)
+{
+	size_t len;
+
+	f->path = data_path(name);
+	f->text = data_file_read(f->path, &len);
+	split_records(f, len);
+}
+
+void record_file_free(struct record_file *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nrecords; i++)
+		free(f->records[i].field);
+	free(f->records);
+	free(f->text);
+	free(f->path);
+	memset(f, 0, sizeof *f);
+}
+
+void record_die(const struct record_file *f, const struct record *rec,
+                const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: %s:%ld: ", prog_name, f->path, rec->line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(EXIT_FAILURE);
+}
+
+static int has_outer_space(const char *s)
+{
+	size_t len = strlen(s);
+
+	return s[0] == ' ' || (len > 0 && s[len - 1] == ' ');
+}
+
+void record_expect(const struct record_file *f, const struct record *rec,
+                   size_t nfield)
+{
+	size_t i;
+
+	if (rec->nfield != nfield)
+		record_die(f, rec, "'%s' record has %zu tab-separated fields, "
+		           "expected %zu", rec->field[0], rec->nfield, nfield);
+	for (i = 0; i < nfield; i++) {
+		if (*rec->field[i] == '\0')
+			record_die(f, rec, "field %zu is empty", i + 1);
+		if (has_outer_space(rec->field[i]))
+			record_die(f, rec, "field %zu starts or ends with a space",
+			           i + 1);
+	}
+}

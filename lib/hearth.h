@@ -1,0 +1,172 @@
+/* hearth.h: the one header of hearth's shared library.
+ * Each section below is named after the file that implements it. */
+#ifndef HEARTH_H
+#define HEARTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* cli.c: program name, messages, exit statuses, options every tool shares */
+enum { EXIT_USAGE = 2 };
+
+extern const char *prog_name;
+
+/* Sets prog_name, makes sure descriptors 0 to 2 are open, and answers
+ * --help and --version, which getopt cannot. The synopsis goes with every
+ * usage error; -h prints the details after it. */
+void cli_start(int argc, char **argv, const char *synopsis,
+               const char *details);
+/* Handles -h, -V and getopt's '?' and ':' (option strings start with ':');
+ * call it from the default case. */
+void cli_common_option(int opt);
+void cli_usage_error(const char *fmt, ...);
+void die(const char *fmt, ...);
+void warn(const char *fmt, ...);
+void die_at(const char *path, long line, const char *fmt, ...);
+void warn_at(const char *path, long line, const char *fmt, ...);
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t count, size_t size);
+char *xstrdup(const char *s);
+/* Parses a decimal number in [min, max]; returns 0 when s is not one. */
+int parse_number(const char *s, long min, long max, long *value);
+
+/* out.c: checked output to stdout */
+void out_write(const char *s, size_t len);
+void out_str(const char *s);
+void out_char(char c);
+void out_printf(const char *fmt, ...);
+/* Text from data files or users: control characters are made harmless
+ * when stdout is a terminal. */
+void out_text(const char *s, size_t len);
+/* Flushes and closes stdout; a failed write exits 1. Call before exit 0. */
+void out_finish(void);
+int out_is_terminal(void);
+/* Copies s to fd as out_text would for a terminal; errors are ignored
+ * because the terminal is a courtesy channel. */
+void term_write_text(int fd, const char *s, size_t len);
+
+/* text.c: UTF-8, display columns and wrapping */
+/* Returns the length of the longest valid UTF-8 prefix of s[0..len). */
+size_t utf8_valid_prefix(const char *s, size_t len);
+size_t text_columns(const char *s, size_t len);
+/* Width to wrap stdout to: -w if given (> 0), else the terminal's, else 0
+ * meaning "one line per paragraph". */
+size_t output_width(long forced_width);
+/* Prints one paragraph, wrapped to width columns when width > 0. A
+ * paragraph starting with "- " is indented under its text. */
+void wrap_paragraph(const char *text, size_t width);
+
+/* lines.c: reading lines from a descriptor in constant memory */
+enum { LINE_MAX_BYTES = 65536 };
+struct line_reader {
+	int fd;
+	const char *name;
+	long lineno;
+	char *buf;
+	size_t start, end, cap;
+	int eof;
+};
+enum line_status { LINE_OK = 1, LINE_EOF = 0, LINE_TOO_LONG = -1 };
+void line_reader_open(struct line_reader *r, int fd, const char *name);
+void line_reader_close(struct line_reader *r);
+/* Yields the next line without its newline (and without a CR before it).
+ * A line longer than LINE_MAX_BYTES is skipped and reported as
+ * LINE_TOO_LONG. Read errors exit 1. */
+enum line_status line_next(struct line_reader *r, char **line, size_t *len);
+/* Describes why a line is not text (a NUL byte, invalid UTF-8), or NULL. */
+const char *line_problem(const char *line, size_t len);
+
+/* data.c: the data directory and its tab-separated record files */
+const char *data_dir(void);
+char *data_path(const char *name);
+struct record {
+	long line;
+	size_t nfield;
+	char **field;
+};
+struct record_file {
+	char *path;
+	char *text;
+	struct record *records;
+	size_t nrecords;
+};
+/* Reads a whole data file: a record a line, fields separated by tabs,
+ * blank lines and lines starting with '#' skipped. Exits 1 with
+ * "prog: path:line: ..." on a missing, unreadable or malformed file. */
+void record_file_load(struct record_file *f, const char *name);
+void record_file_free(struct record_file *f);
+/* Reads a whole file into memory, refusing NUL bytes and invalid UTF-8. */
+char *data_file_read(const char *path, size_t *len);
+/* Checks that a record has exactly nfield fields, none empty. */
+void record_expect(const struct record_file *f, const struct record *rec,
+                   size_t nfield);
+void record_die(const struct record_file *f, const struct record *rec,
+                const char *fmt, ...);
+
+/* guide.c: the guide's sections, parts and key points */
+struct guide_line {
+	const char *part;
+	const char *text;
+};
+struct guide_section {
+	long number;
+	const char *slug;
+	const char *heading;
+	const char *title;
+	struct guide_line *lines;
+	size_t nlines;
+	const char **points;
+	size_t npoints;
+};
+struct guide {
+	struct record_file file;
+	struct record_file points_file;
+	struct guide_section *sections;
+	size_t nsections;
+};
+void guide_load(struct guide *g);
+void guide_free(struct guide *g);
+void guide_load_points(struct guide *g);
+enum ref_status { REF_FOUND, REF_UNKNOWN, REF_AMBIGUOUS };
+/* Finds a section by number, slug, or an unambiguous prefix of a slug. */
+enum ref_status guide_find(const struct guide *g, const char *ref,
+                           const struct guide_section **found);
+/* Looks a reference up and exits 1 with the tool's message when it fails. */
+const struct guide_section *guide_find_or_die(const struct guide *g,
+                                              const char *ref,
+                                              const char *path, long line);
+
+/* refs.c: references from operands, and from stdin for an operand "-" */
+struct ref_list {
+	const struct guide_section **items;
+	size_t count, cap;
+};
+/* Resolves every operand before anything is printed, so a bad reference
+ * leaves the output empty. */
+void refs_collect(struct ref_list *list, const struct guide *g,
+                  char **operands, int count);
+void refs_free(struct ref_list *list);
+
+/* reminders.c: the fortune(6)-format reminders file */
+struct reminders {
+	char *path;
+	char *text;
+	const char **entries;
+	size_t count;
+};
+void reminders_load(struct reminders *r);
+void reminders_parse(struct reminders *r, char *text, size_t len);
+void reminders_free(struct reminders *r);
+
+/* rand.c: a small seeded generator, so tests can fix "random" */
+struct rng {
+	uint64_t state;
+};
+void rng_seed(struct rng *r, uint64_t seed);
+uint64_t rng_seed_from_clock(void);
+uint64_t rng_next(struct rng *r);
+size_t rng_below(struct rng *r, size_t n);
+void rng_shuffle(struct rng *r, size_t *order, size_t n);
+
+#endif

@@ -1,0 +1,109 @@
+/* lines.c: reading lines from a descriptor in constant memory */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hearth.h"
+
+enum { READER_BYTES = 4 * LINE_MAX_BYTES };
+
+void line_reader_open(struct line_reader *r, int fd, const char *name)
+{
+	r->fd = fd;
+	r->name = name;
+	r->lineno = 0;
+	r->cap = READER_BYTES;
+	r->buf = xmalloc(r->cap);
+	r->start = r->end = 0;
+	r->eof = 0;
+}
+
+void line_reader_close(struct line_reader *r)
+{
+	free(r->buf);
+	r->buf = NULL;
+}
+
+/* Reads more bytes after the unread ones; the last byte of the buffer is
+ * kept free for the terminating NUL of a final line without newline. */
+static void fill(struct line_reader *r)
+{
+	ssize_t n;
+
+	if (r->start > 0) {
+		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		r->end -= r->start;
+		r->start = 0;
+	}
+	do
+		n = read(r->fd, r->buf + r->end, r->cap - 1 - r->end);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		die("%s:", r->name);
+	if (n == 0)
+		r->eof = 1;
+	r->end += (size_t)n;
+}
+
+static enum line_status skip_long_line(struct line_reader *r)
+{
+	char *nl;
+
+	r->lineno++;
+	for (;;) {
+		nl = memchr(r->buf + r->start, '\n', r->end - r->start);
+		if (nl) {
+			r->start = (size_t)(nl - r->buf) + 1;
+			return LINE_TOO_LONG;
+		}
+		r->start = r->end = 0;
+		if (r->eof)
+			return LINE_TOO_LONG;
+		fill(r);
+	}
+}
+
+static enum line_status yield(struct line_reader *r, char *line, size_t len,
+                              size_t next, char **out, size_t *out_len)
+{
+	r->lineno++;
+	r->start = next;
+	line[len] = '\0';
+	if (len > 0 && line[len - 1] == '\r')
+		line[--len] = '\0';
+	*out = line;
+	*out_len = len;
+	return LINE_OK;
+}
+
+enum line_status line_next(struct line_reader *r, char **line, size_t *len)
+{
+	char *start, *nl;
+
+	for (;;) {
+		start = r->buf + r->start;
+		nl = memchr(start, '\n', r->end - r->start);
+		if (nl && (size_t)(nl - start) <= LINE_MAX_BYTES)
+			return yield(r, start, (size_t)(nl - start),
+			             (size_t)(nl - r->buf) + 1, line, len);
+		if (nl || r->end - r->start > LINE_MAX_BYTES)
+			return skip_long_line(r);
+		if (r->eof) {
+			if (r->start == r->end)
+				return LINE_EOF;
+			return yield(r, start, r->end - r->start, r->end, line,
+			             len);
+		}
+		fill(r);
+	}
+}
+
+const char *line_problem(const char *line, size_t len)
+{
+	if (memchr(line, '\0', len))
+		return "NUL byte in line";
+	if (utf8_valid_prefix(line, len) != len)
+		return "invalid UTF-8";
+	return NULL;
+}

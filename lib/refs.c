@@ -1,0 +1,69 @@
+/* refs.c: references from operands, and from stdin for an operand "-" */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hearth.h"
+
+static void add(struct ref_list *list, const struct guide_section *s)
+{
+	if (list->count == list->cap) {
+		list->cap = list->cap ? list->cap * 2 : 8;
+		list->items = xrealloc(list->items, list->cap,
+		                       sizeof *list->items);
+	}
+	list->items[list->count++] = s;
+}
+
+static char *trim(char *s, size_t *len)
+{
+	while (*len > 0 && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+		s[--*len] = '\0';
+	while (*s == ' ' || *s == '\t')
+		s++, --*len;
+	return s;
+}
+
+static void collect_stdin(struct ref_list *list, const struct guide *g)
+{
+	struct line_reader in;
+	enum line_status status;
+	const char *problem;
+	char *line;
+	size_t len;
+
+	line_reader_open(&in, STDIN_FILENO, "stdin");
+	while ((status = line_next(&in, &line, &len)) != LINE_EOF) {
+		if (status == LINE_TOO_LONG)
+			die_at(in.name, in.lineno, "line is longer than %d bytes",
+			       LINE_MAX_BYTES);
+		problem = line_problem(line, len);
+		if (problem)
+			die_at(in.name, in.lineno, "%s", problem);
+		line = trim(line, &len);
+		if (len == 0 || *line == '#')
+			continue;
+		add(list, guide_find_or_die(g, line, in.name, in.lineno));
+	}
+	line_reader_close(&in);
+}
+
+void refs_collect(struct ref_list *list, const struct guide *g,
+                  char **operands, int count)
+{
+	int i;
+
+	memset(list, 0, sizeof *list);
+	for (i = 0; i < count; i++) {
+		if (strcmp(operands[i], "-") == 0)
+			collect_stdin(list, g);
+		else
+			add(list, guide_find_or_die(g, operands[i], NULL, 0));
+	}
+}
+
+void refs_free(struct ref_list *list)
+{
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}

@@ -1,0 +1,187 @@
+/* text.c: UTF-8, display columns and wrapping */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "hearth.h"
+
+enum { DEFAULT_TERMINAL_WIDTH = 80 };
+
+/* Decodes one UTF-8 sequence; returns its length, or 0 if it is invalid
+ * (overlong, a surrogate, beyond U+10FFFF or cut short). */
+static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	size_t need, i;
+	uint32_t c = s[0], min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		need = 2, c &= 0x1f, min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		need = 3, c &= 0x0f, min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		need = 4, c &= 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len < need)
+		return 0;
+	for (i = 1; i < need; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return need;
+}
+
+size_t utf8_valid_prefix(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t at = 0, n;
+	uint32_t cp;
+
+	while (at < len) {
+		if (p[at] < 0x80) {
+			at++;
+			continue;
+		}
+		n = utf8_decode(p + at, len - at, &cp);
+		if (!n)
+			break;
+		at += n;
+	}
+	return at;
+}
+
+struct range {
+	uint32_t first, last;
+};
+
+static const struct range zero_width[] = {
+	{0x0300, 0x036f}, {0x0483, 0x0489}, {0x0591, 0x05bd},
+	{0x0610, 0x061a}, {0x064b, 0x065f}, {0x1ab0, 0x1aff},
+	{0x1dc0, 0x1dff}, {0x200b, 0x200f}, {0x2028, 0x202e},
+	{0x2060, 0x2064}, {0x20d0, 0x20ff}, {0xfe00, 0xfe0f},
+	{0xfe20, 0xfe2f}, {0xfeff, 0xfeff},
+};
+
+static const struct range double_width[] = {
+	{0x1100, 0x115f}, {0x2e80, 0x303e}, {0x3041, 0x33ff},
+	{0x3400, 0x4dbf}, {0x4e00, 0x9fff}, {0xa000, 0xa4cf},
+	{0xac00, 0xd7a3}, {0xf900, 0xfaff}, {0xfe30, 0xfe4f},
+	{0xff00, 0xff60}, {0xffe0, 0xffe6}, {0x1f300, 0x1f64f},
+	{0x1f900, 0x1f9ff}, {0x20000, 0x3fffd},
+};
+
+static int in_ranges(uint32_t cp, const struct range *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cp >= r[i].first && cp <= r[i].last)
+			return 1;
+	return 0;
+}
+
+static size_t codepoint_columns(uint32_t cp)
+{
+	if (cp < 0x300)
+		return 1;
+	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof *zero_width))
+		return 0;
+	if (in_ranges(cp, double_width,
+	              sizeof double_width / sizeof *double_width))
+		return 2;
+	return 1;
+}
+
+size_t text_columns(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t at = 0, cols = 0, n;
+	uint32_t cp;
+
+	while (at < len) {
+		n = utf8_decode(p + at, len - at, &cp);
+		if (!n) {
+			cols++, at++;
+			continue;
+		}
+		cols += codepoint_columns(cp);
+		at += n;
+	}
+	return cols;
+}
+
+static size_t terminal_width(void)
+{
+	const char *columns = getenv("COLUMNS");
+	long n;
+#ifdef TIOCGWINSZ
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+#endif
+	if (columns && parse_number(columns, 1, 100000, &n))
+		return (size_t)n;
+	return DEFAULT_TERMINAL_WIDTH;
+}
+
+size_t output_width(long forced_width)
+{
+	if (forced_width >= 0)
+		return (size_t)forced_width;
+	return out_is_terminal() ? terminal_width() : 0;
+}
+
+static void emit_line(const char *indent, size_t indent_len,
+                      const char *text, size_t len)
+{
+	out_write(indent, indent_len);
+	out_text(text, len);
+	out_char('\n');
+}
+
+/* Greedy wrapping on spaces; a word wider than the line stands alone. */
+void wrap_paragraph(const char *text, size_t width)
+{
+	const char *end = text + strlen(text);
+	const char *line = text, *line_end = text, *word = text;
+	size_t indent = 0, used = 0, gap, word_len, word_cols;
+	int first_line = 1;
+
+	if (width == 0) {
+		emit_line("", 0, text, (size_t)(end - text));
+		return;
+	}
+	if (strncmp(text, "- ", 2) == 0)
+		indent = 2;
+	while (word < end) {
+		const char *space = memchr(word, ' ', (size_t)(end - word));
+
+		word_len = space ? (size_t)(space - word) : (size_t)(end - word);
+		word_cols = text_columns(word, word_len);
+		gap = (size_t)(word - line_end);
+		if (line_end > line && used + gap + word_cols > width) {
+			emit_line("  ", first_line ? 0 : indent, line,
+			          (size_t)(line_end - line));
+			first_line = 0;
+			line = word;
+			used = indent;
+			gap = 0;
+		}
+		used += gap + word_cols;
+		line_end = word + word_len;
+		for (word = line_end; word < end && *word == ' '; word++)
+			;
+	}
+	emit_line("  ", first_line ? 0 : indent, line, (size_t)(line_end - line));
+}
