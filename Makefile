@@ -19,15 +19,16 @@ SHELL = /bin/sh
 HEARTH_CFLAGS = -std=c99
 HEARTH_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Ilib
 
-TOOLS = cmd/section cmd/summary
-LIB_OBJ = lib/cli.o lib/data.o lib/guide.o lib/lines.o lib/out.o \
-	lib/rand.o lib/refs.o lib/reminders.o lib/text.o
-MAN1 = man/section.1 man/summary.1
+TOOLS = cmd/quiz cmd/score cmd/section cmd/summary
+LIB_OBJ = lib/bank.o lib/cli.o lib/data.o lib/guide.o lib/lines.o lib/out.o \
+	lib/rand.o lib/refs.o lib/reminders.o lib/session.o lib/text.o
+MAN1 = man/quiz.1 man/score.1 man/section.1 man/summary.1
 MAN5 = man/hearth.5
 MAN7 = man/hearth.7
 MAN = $(MAN1) $(MAN5) $(MAN7)
-MAN_IN = man/section.1.in man/summary.1.in man/hearth.5.in man/hearth.7.in
-DATA = share/guide share/points share/reminders
+MAN_IN = man/quiz.1.in man/score.1.in man/section.1.in man/summary.1.in man/hearth.5.in man/hearth.7.in
+DATA = share/guide share/know.bank share/points share/reminders \
+	share/self.bank
 
 all: $(TOOLS) $(MAN_IN) $(MAN)
 
@@ -56,7 +57,11 @@ cmd/section: cmd/section.o lib/libhearth.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/section.o lib/libhearth.a
 cmd/summary: cmd/summary.o lib/libhearth.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/summary.o lib/libhearth.a
-cmd/section.o cmd/summary.o: lib/hearth.h
+cmd/quiz: cmd/quiz.o lib/libhearth.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/quiz.o lib/libhearth.a
+cmd/score: cmd/score.o lib/libhearth.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/score.o lib/libhearth.a
+cmd/quiz.o cmd/score.o cmd/section.o cmd/summary.o: lib/hearth.h
 
 # Man pages: scdoc makes NAME.in (shipped in the dist tarball, so a
 # builder needs no scdoc), then the install paths are filled in.
@@ -70,7 +75,7 @@ cmd/section.o cmd/summary.o: lib/hearth.h
 $(MAN): lib/config.h
 
 run: all
-	HEARTH_DATA=share ./cmd/section
+	HEARTH_DATA=share ./cmd/quiz | HEARTH_DATA=share ./cmd/score
 
 check: all
 	MAKE='$(MAKE)' CC='$(CC)' CFLAGS='$(CFLAGS)' CPPFLAGS='$(CPPFLAGS)' \

@@ -1,10 +1,12 @@
 /* section: print the guide, or the sections and parts asked for */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "hearth.h"
 
+static const char optstring[] = ":f:hlVw:";
 static const char synopsis[] =
 	"usage: section [-hlV] [-f part] [-w width] [reference ...]\n";
 static const char details[] =
@@ -43,7 +45,7 @@ static int has_part(const struct guide_section *s, const char *part)
 
 static int is_prefix(const char *prefix, const char *s)
 {
-	return strncmp(prefix, s, strlen(prefix)) == 0;
+	return strncasecmp(prefix, s, strlen(prefix)) == 0;
 }
 
 /* Resolves what -f names to one part name of the sections asked for:
@@ -56,7 +58,7 @@ static const char *resolve_part(const struct ref_list *refs, const char *want)
 	for (i = 0; i < refs->count; i++) {
 		for (j = 0; j < refs->items[i]->nlines; j++) {
 			part = refs->items[i]->lines[j].part;
-			if (strcmp(part, want) == 0)
+			if (strcasecmp(part, want) == 0)
 				return part;
 			if (!is_prefix(want, part))
 				continue;
@@ -115,8 +117,8 @@ int main(int argc, char **argv)
 	long width = -1;
 	int list = 0, opt;
 
-	cli_start(argc, argv, synopsis, details);
-	while ((opt = getopt(argc, argv, ":f:hlVw:")) != -1) {
+	cli_start(argc, argv, optstring, synopsis, details);
+	while ((opt = getopt(argc, argv, optstring)) != -1) {
 		switch (opt) {
 		case 'f':
 			part = optarg;
@@ -134,6 +136,8 @@ int main(int argc, char **argv)
 			cli_common_option(opt);
 		}
 	}
+	if (list && part)
+		cli_usage_error("-l lists whole sections; it takes no -f");
 	guide_load(&guide);
 	if (optind < argc)
 		refs_collect(&refs, &guide, argv + optind, argc - optind);

@@ -6,6 +6,7 @@
 
 #include "hearth.h"
 
+static const char optstring[] = ":dhrs:Vw:";
 static const char synopsis[] =
 	"usage: summary [-hV] [-w width] [reference ...]\n"
 	"       summary -d [-w width] [YYYY-MM-DD]\n"
@@ -195,8 +196,11 @@ static void print_guide_parts(const struct options *o, char **refs, int count)
 	} else {
 		guide_load_points(&guide);
 		refs_collect(&list, &guide, refs, count);
-		for (i = 0; i < list.count; i++)
+		for (i = 0; i < list.count; i++) {
+			if (width > 0 && i > 0)
+				out_char('\n');
 			print_points(list.items[i], width);
+		}
 		refs_free(&list);
 	}
 	guide_free(&guide);
@@ -208,8 +212,8 @@ int main(int argc, char **argv)
 	long seed;
 	int opt;
 
-	cli_start(argc, argv, synopsis, details);
-	while ((opt = getopt(argc, argv, ":dhrs:Vw:")) != -1) {
+	cli_start(argc, argv, optstring, synopsis, details);
+	while ((opt = getopt(argc, argv, optstring)) != -1) {
 		switch (opt) {
 		case 'd':
 			o.daily = 1;

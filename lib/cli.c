@@ -52,8 +52,22 @@ static void print_help(void)
 	exit(EXIT_SUCCESS);
 }
 
-void cli_start(int argc, char **argv, const char *synopsis,
-               const char *details)
+/* Whether argument arg, an option cluster such as "-lw", ends with an
+ * option that takes the next argument as its value. */
+static int takes_next(const char *arg, const char *optstring)
+{
+	const char *spec;
+
+	for (arg++; *arg; arg++) {
+		spec = strchr(optstring, *arg);
+		if (*arg != ':' && spec && spec[1] == ':')
+			return arg[1] == '\0';
+	}
+	return 0;
+}
+
+void cli_start(int argc, char **argv, const char *optstring,
+               const char *synopsis, const char *details)
 {
 	const char *slash;
 	int i;
@@ -71,6 +85,8 @@ void cli_start(int argc, char **argv, const char *synopsis,
 			print_help();
 		if (strcmp(argv[i], "--version") == 0)
 			print_version();
+		if (argv[i][0] == '-' && takes_next(argv[i], optstring))
+			i++;
 	}
 }
 
@@ -131,6 +147,12 @@ void warn(const char *fmt, ...)
 	va_start(ap, fmt);
 	vmessage(NULL, 0, fmt, ap);
 	va_end(ap);
+}
+
+void vdie_at(const char *path, long line, const char *fmt, va_list ap)
+{
+	vmessage(path, line, fmt, ap);
+	exit(EXIT_FAILURE);
 }
 
 void die_at(const char *path, long line, const char *fmt, ...)

@@ -40,9 +40,9 @@ static char *read_all(int fd, const char *path, size_t *len)
 	ssize_t n;
 
 	for (;;) {
+		if (used > DATA_FILE_MAX_BYTES)
+			die_at(path, 0, "file is larger than 16 MiB");
 		if (used + 1 == cap) {
-			if (cap > DATA_FILE_MAX_BYTES)
-				die_at(path, 0, "file is larger than 16 MiB");
 			text = xrealloc(text, cap, 2);
 			cap *= 2;
 		}
@@ -60,7 +60,8 @@ static char *read_all(int fd, const char *path, size_t *len)
 	return text;
 }
 
-/* Reports the first line holding a NUL byte or invalid UTF-8. */
+/* Reports the first line that is too long or holds a NUL byte or invalid
+ * UTF-8. */
 static void check_text(const char *path, const char *text, size_t len)
 {
 	const char *line = text, *end = text + len, *nl, *problem;
@@ -70,6 +71,9 @@ static void check_text(const char *path, const char *text, size_t len)
 		nl = memchr(line, '\n', (size_t)(end - line));
 		if (!nl)
 			nl = end;
+		if (nl - line > LINE_MAX_BYTES)
+			die_at(path, lineno, "line is longer than %d bytes",
+			       LINE_MAX_BYTES);
 		problem = line_problem(line, (size_t)(nl - line));
 		if (problem)
 			die_at(path, lineno, "%s", problem);
@@ -93,9 +97,12 @@ char *data_file_read(const char *path, size_t *len)
 	return text;
 }
 
+/* Blank lines (spaces and tabs only) and comments. */
 static int is_skipped(const char *line)
 {
-	return *line == '\0' || *line == '#';
+	if (*line == '#')
+		return 1;
+	return line[strspn(line, " \t")] == '\0';
 }
 
 static size_t count_char(const char *s, char c)
@@ -168,12 +175,9 @@ void record_die(const struct record_file *f, const struct record *rec,
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: %s:%ld: ", prog_name, f->path, rec->line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vdie_at(f->path, rec->line, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-	exit(EXIT_FAILURE);
 }
 
 static int has_outer_space(const char *s)

@@ -5,10 +5,7 @@
 
 #include "hearth.h"
 
-enum { SECTION_NUMBER_MAX = 999 };
-
-/* Slugs and part names: lower-case letters, digits and inner hyphens. */
-static int is_name(const char *s)
+int is_name(const char *s)
 {
 	const char *p;
 
@@ -67,7 +64,7 @@ static void add_section(struct guide *g, const struct record *rec)
 		record_die(f, rec, "section %ld is defined twice", number);
 	if (!is_name(rec->field[2]))
 		record_die(f, rec, "slug '%s' must be lower-case letters, "
-		           "digits and hyphens, starting with a letter",
+		           "digits and inner hyphens, starting with a letter",
 		           rec->field[2]);
 	if (find_by_slug(g, rec->field[2]))
 		record_die(f, rec, "slug '%s' is used twice", rec->field[2]);
@@ -103,7 +100,7 @@ static void add_line(struct guide *g, const struct record *rec)
 	s = section_of(g, f, rec);
 	if (!is_name(rec->field[2]))
 		record_die(f, rec, "part name '%s' must be lower-case letters, "
-		           "digits and hyphens, starting with a letter",
+		           "digits and inner hyphens, starting with a letter",
 		           rec->field[2]);
 	s->lines = xrealloc(s->lines, s->nlines + 1, sizeof *s->lines);
 	s->lines[s->nlines].part = rec->field[2];

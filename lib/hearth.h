@@ -3,8 +3,10 @@
 #ifndef HEARTH_H
 #define HEARTH_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 /* cli.c: program name, messages, exit statuses, options every tool shares */
 enum { EXIT_USAGE = 2 };
@@ -12,10 +14,11 @@ enum { EXIT_USAGE = 2 };
 extern const char *prog_name;
 
 /* Sets prog_name, makes sure descriptors 0 to 2 are open, and answers
- * --help and --version, which getopt cannot. The synopsis goes with every
+ * --help and --version, which getopt cannot; optstring is getopt's, so an
+ * option's value is never taken for one. The synopsis goes with every
  * usage error; -h prints the details after it. */
-void cli_start(int argc, char **argv, const char *synopsis,
-               const char *details);
+void cli_start(int argc, char **argv, const char *optstring,
+               const char *synopsis, const char *details);
 /* Handles -h, -V and getopt's '?' and ':' (option strings start with ':');
  * call it from the default case. */
 void cli_common_option(int opt);
@@ -23,6 +26,7 @@ void cli_usage_error(const char *fmt, ...);
 void die(const char *fmt, ...);
 void warn(const char *fmt, ...);
 void die_at(const char *path, long line, const char *fmt, ...);
+void vdie_at(const char *path, long line, const char *fmt, va_list ap);
 void warn_at(const char *path, long line, const char *fmt, ...);
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
@@ -53,9 +57,14 @@ size_t text_columns(const char *s, size_t len);
 /* Width to wrap stdout to: -w if given (> 0), else the terminal's, else 0
  * meaning "one line per paragraph". */
 size_t output_width(long forced_width);
+size_t terminal_width(int fd);
 /* Prints one paragraph, wrapped to width columns when width > 0. A
  * paragraph starting with "- " is indented under its text. */
 void wrap_paragraph(const char *text, size_t width);
+/* The same, handing each line with its indent to emit. */
+typedef void (*line_sink)(const char *indent, size_t indent_len,
+                          const char *text, size_t len, void *ctx);
+void wrap_text(const char *text, size_t width, line_sink emit, void *ctx);
 
 /* lines.c: reading lines from a descriptor in constant memory */
 enum { LINE_MAX_BYTES = 65536 };
@@ -105,6 +114,7 @@ void record_die(const struct record_file *f, const struct record *rec,
                 const char *fmt, ...);
 
 /* guide.c: the guide's sections, parts and key points */
+enum { SECTION_NUMBER_MAX = 999 };
 struct guide_line {
 	const char *part;
 	const char *text;
@@ -125,6 +135,9 @@ struct guide {
 	struct guide_section *sections;
 	size_t nsections;
 };
+/* Slugs, part, scale and bank names, item ids: lower-case letters, digits
+ * and inner hyphens, starting with a letter. */
+int is_name(const char *s);
 void guide_load(struct guide *g);
 void guide_free(struct guide *g);
 void guide_load_points(struct guide *g);
@@ -147,6 +160,80 @@ struct ref_list {
 void refs_collect(struct ref_list *list, const struct guide *g,
                   char **operands, int count);
 void refs_free(struct ref_list *list);
+
+/* bank.c: question banks, of rating statements or knowledge questions */
+enum bank_kind { BANK_RATING, BANK_CHOICE };
+struct scale {
+	const char *name;
+	const char *description;
+	long line;
+	size_t nitems;
+	size_t need; /* answers needed before the scale is scored */
+};
+struct band {
+	const char *name;
+	long from; /* lowest mean in the band, in tenths */
+};
+struct item {
+	const char *id;
+	const char *text;
+	long line;
+	size_t scale;           /* rating: index into scales */
+	int reversed, alert;    /* rating */
+	long section;           /* choice: where the guide says it */
+	size_t answer;          /* choice: index of the right choice */
+	const char **choices;   /* choice */
+	size_t nchoices;
+	const char *note;       /* choice, or NULL */
+};
+struct bank {
+	struct record_file file;
+	char *name;
+	enum bank_kind kind;
+	struct item *items;
+	size_t nitems;
+	const char **labels; /* rating: labels[v - answer_min] */
+	long answer_min, answer_max;
+	struct band *bands;
+	size_t nbands;
+	struct scale *scales;
+	size_t nscales;
+	long *read; /* read[scale * nbands + band]: a section, or 0 */
+	long need_percent;
+	long safety_threshold; /* 0 when the bank has no safety record */
+	const char *safety_message;
+	size_t *slots; /* hash of item ids: index + 1, or 0 when free */
+	size_t nslots;
+};
+/* Loads DATADIR/name.bank; sections must exist in the guide. Exits 1 with
+ * "prog: path:line: ..." on a malformed bank. */
+void bank_load(struct bank *b, const char *name, const struct guide *g);
+void bank_free(struct bank *b);
+/* Returns 1 and sets *index when the bank has an item with this id. */
+int bank_find_item(const struct bank *b, const char *id, size_t len,
+                   size_t *index);
+/* Reads an answer to item it as written in a session ("4", "b"); returns
+ * 1 and sets *value (a rating, or a choice's index) when it is valid. */
+int bank_parse_answer(const struct bank *b, const struct item *it,
+                      const char *s, size_t len, long *value);
+/* Describes the valid answers to it, e.g. "1 to 5" or "a to c". */
+void bank_describe_answers(const struct bank *b, const struct item *it,
+                           char *buf, size_t size);
+
+/* session.c: the session format quiz writes and score reads */
+#define SESSION_MAGIC "hearth-session"
+enum { SESSION_VERSION = 1, SESSION_TIME_LEN = 20 };
+struct session_header {
+	const char *bank;
+	const char *time;
+	long count;
+};
+int session_is_header(const char *line, size_t len);
+/* Splits a header line in place; returns NULL, or what is wrong with it. */
+const char *session_parse_header(char *line, struct session_header *h);
+/* Formats t as 2026-11-25T14:03:12Z into buf (SESSION_TIME_LEN + 1). */
+void session_format_time(time_t t, char *buf);
+int session_time_is_valid(const char *s);
 
 /* reminders.c: the fortune(6)-format reminders file */
 struct reminders {

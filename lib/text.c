@@ -120,14 +120,14 @@ size_t text_columns(const char *s, size_t len)
 	return cols;
 }
 
-static size_t terminal_width(void)
+size_t terminal_width(int fd)
 {
 	const char *columns = getenv("COLUMNS");
 	long n;
 #ifdef TIOCGWINSZ
 	struct winsize ws;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 #endif
 	if (columns && parse_number(columns, 1, 100000, &n))
@@ -139,19 +139,25 @@ size_t output_width(long forced_width)
 {
 	if (forced_width >= 0)
 		return (size_t)forced_width;
-	return out_is_terminal() ? terminal_width() : 0;
+	return out_is_terminal() ? terminal_width(STDOUT_FILENO) : 0;
 }
 
-static void emit_line(const char *indent, size_t indent_len,
-                      const char *text, size_t len)
+static void emit_stdout_line(const char *indent, size_t indent_len,
+                             const char *text, size_t len, void *ctx)
 {
+	(void)ctx;
 	out_write(indent, indent_len);
 	out_text(text, len);
 	out_char('\n');
 }
 
-/* Greedy wrapping on spaces; a word wider than the line stands alone. */
 void wrap_paragraph(const char *text, size_t width)
+{
+	wrap_text(text, width, emit_stdout_line, NULL);
+}
+
+/* Greedy wrapping on spaces; a word wider than the line stands alone. */
+void wrap_text(const char *text, size_t width, line_sink emit, void *ctx)
 {
 	const char *end = text + strlen(text);
 	const char *line = text, *line_end = text, *word = text;
@@ -159,7 +165,7 @@ void wrap_paragraph(const char *text, size_t width)
 	int first_line = 1;
 
 	if (width == 0) {
-		emit_line("", 0, text, (size_t)(end - text));
+		emit("", 0, text, (size_t)(end - text), ctx);
 		return;
 	}
 	if (strncmp(text, "- ", 2) == 0)
@@ -171,8 +177,8 @@ void wrap_paragraph(const char *text, size_t width)
 		word_cols = text_columns(word, word_len);
 		gap = (size_t)(word - line_end);
 		if (line_end > line && used + gap + word_cols > width) {
-			emit_line("  ", first_line ? 0 : indent, line,
-			          (size_t)(line_end - line));
+			emit("  ", first_line ? 0 : indent, line,
+			     (size_t)(line_end - line), ctx);
 			first_line = 0;
 			line = word;
 			used = indent;
@@ -183,5 +189,5 @@ void wrap_paragraph(const char *text, size_t width)
 		for (word = line_end; word < end && *word == ' '; word++)
 			;
 	}
-	emit_line("  ", first_line ? 0 : indent, line, (size_t)(line_end - line));
+	emit("  ", first_line ? 0 : indent, line, (size_t)(line_end - line), ctx);
 }

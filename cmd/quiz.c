@@ -1,0 +1,571 @@
+/* quiz: ask a question bank's items and write the answers as a session */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hearth.h"
+
+static const char optstring[] = ":hk:n:o:ps:tV";
+static const char synopsis[] =
+	"usage: quiz [-hptV] [-k bank] [-n count] [-o journal] [-s seed]\n";
+static const char details[] =
+	"Ask the questions of a bank and write the answers, as a session for\n"
+	"score(1), to stdout. At a terminal quiz asks one question at a time;\n"
+	"otherwise it reads one reply a line from stdin, without prompts.\n"
+	"  -k bank     the question bank: self (the default) or know\n"
+	"  -n count    ask only this many questions\n"
+	"  -o journal  also append the finished session to this file\n"
+	"  -p          print the questions instead of asking them\n"
+	"  -s seed     shuffle the questions with this seed (a number)\n"
+	"  -t          ask a missed question again later (knowledge banks)\n"
+	"  -h          print this help\n"
+	"  -V          print the version\n"
+	"A reply is an answer, ? for help, b (or back) to go back one\n"
+	"question, or q to quit without writing anything.\n";
+
+enum reply_kind { REPLY_ANSWER, REPLY_BACK, REPLY_QUIT, REPLY_END };
+
+struct reply {
+	size_t item;
+	long value;
+	int missed;
+};
+
+struct quiz {
+	struct guide guide;
+	struct bank bank;
+	size_t *order; /* the items to ask, in the order asked */
+	size_t count;
+	int tutorial;
+	int tty; /* where prompts go, or -1 when not interactive */
+	size_t width;
+	struct line_reader in;
+	struct reply *replies; /* answers so far, the first count in order */
+	size_t nreplies;
+};
+
+struct options {
+	const char *bank;
+	const char *journal;
+	long count;
+	int print, tutorial, seeded;
+	uint64_t seed;
+};
+
+/* Prompts and hints: to the terminal only, never to stdout. */
+static void say_line(const char *indent, size_t indent_len, const char *text,
+                     size_t len, void *ctx)
+{
+	const struct quiz *q = ctx;
+
+	term_write_text(q->tty, indent, indent_len);
+	term_write_text(q->tty, text, len);
+	term_write_text(q->tty, "\n", 1);
+}
+
+static void say(const struct quiz *q, const char *fmt, ...)
+{
+	char *text;
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		return;
+	text = xmalloc((size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	wrap_text(text, q->width, say_line, (void *)q);
+	free(text);
+}
+
+static void prompt(const struct quiz *q, const char *text)
+{
+	term_write_text(q->tty, text, strlen(text));
+}
+
+/* Dies by the same signal after ending the prompt's line, so a calling
+ * script stops too. Nothing has been written: a session goes out whole. */
+static int signal_tty = -1;
+
+static void on_signal(int sig)
+{
+	if (signal_tty >= 0 && write(signal_tty, "\n", 1) < 0)
+		signal_tty = -1;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void catch_signals(int tty)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	struct sigaction sa;
+	size_t i;
+
+	signal_tty = tty;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: Ctrl-C acts at once at a prompt */
+	for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+static void block_signals(int how)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigprocmask(how, &set, NULL);
+}
+
+static void show_scale(const struct quiz *q)
+{
+	const struct bank *b = &q->bank;
+	long v;
+
+	if (b->kind == BANK_CHOICE) {
+		say(q, "Answer with the letter of the choice the guide supports. "
+		       "Type back to go back one question, q to quit.");
+		return;
+	}
+	say(q, "Rate each statement about your relationship as it is now:");
+	for (v = b->answer_min; v <= b->answer_max; v++)
+		say(q, "  %ld  %s", v, b->labels[v - b->answer_min]);
+	say(q, "Type b to go back one statement, q to quit.");
+}
+
+static size_t missed_before(const struct quiz *q, size_t n)
+{
+	size_t i, missed = 0;
+
+	for (i = 0; i < n; i++)
+		missed += q->replies[i].missed;
+	return missed;
+}
+
+/* In tutorial mode every missed question comes back after all the others,
+ * in the order missed; so the k-th question asked follows from the
+ * replies before it, and going back is just dropping the last reply. */
+static size_t item_to_ask(const struct quiz *q, size_t k)
+{
+	size_t i, nth;
+
+	if (k < q->count)
+		return q->order[k];
+	nth = k - q->count;
+	for (i = 0; i < q->nreplies; i++)
+		if (q->replies[i].missed && nth-- == 0)
+			break;
+	return q->replies[i].item;
+}
+
+static int finished(const struct quiz *q)
+{
+	size_t missed = q->tutorial ? missed_before(q, q->nreplies) : 0;
+
+	return q->nreplies == q->count + missed;
+}
+
+static void show_item(const struct quiz *q, size_t k, const struct item *it)
+{
+	size_t i;
+
+	if (k < q->count)
+		say(q, "[%zu/%zu] %s", k + 1, q->count, it->text);
+	else
+		say(q, "[again] %s", it->text);
+	for (i = 0; i < it->nchoices; i++)
+		say(q, "  %c) %s", (int)('a' + i), it->choices[i]);
+}
+
+static void show_feedback(const struct quiz *q, const struct item *it,
+                          long value)
+{
+	if (value == (long)it->answer)
+		say(q, "Right.");
+	else
+		say(q, "The guide says %c) %s (section %ld).%s",
+		    (int)('a' + it->answer), it->choices[it->answer],
+		    it->section, q->tutorial ? " It will come up again." : "");
+	if (it->note)
+		say(q, "Note: %s", it->note);
+}
+
+static char *trim(char *s, size_t *len)
+{
+	while (*len > 0 && isspace((unsigned char)s[*len - 1]))
+		s[--*len] = '\0';
+	while (*len > 0 && isspace((unsigned char)*s))
+		s++, --*len;
+	return s;
+}
+
+static int is_word(const char *s, const char *word)
+{
+	return strcmp(s, word) == 0;
+}
+
+/* Reads replies until one is an answer or a command. Anything else
+ * re-asks at a terminal, and is an error naming its line otherwise. */
+static enum reply_kind read_reply(struct quiz *q, const struct item *it,
+                                  long *value)
+{
+	enum line_status status;
+	char *line, range[32], *p;
+	size_t len;
+
+	bank_describe_answers(&q->bank, it, range, sizeof range);
+	for (;;) {
+		if (q->tty >= 0) {
+			prompt(q, range);
+			prompt(q, " > ");
+		}
+		status = line_next(&q->in, &line, &len);
+		if (status == LINE_EOF)
+			return REPLY_END;
+		if (status == LINE_OK && !line_problem(line, len)) {
+			line = trim(line, &len);
+			for (p = line; *p; p++)
+				*p = (char)tolower((unsigned char)*p);
+			if (bank_parse_answer(&q->bank, it, line, len, value))
+				return REPLY_ANSWER;
+			if (is_word(line, "b") || is_word(line, "back"))
+				return REPLY_BACK;
+			if (is_word(line, "q") || is_word(line, "quit"))
+				return REPLY_QUIT;
+			if (q->tty >= 0 && (is_word(line, "?") ||
+			                    is_word(line, "help"))) {
+				show_scale(q);
+				continue;
+			}
+		}
+		if (q->tty < 0)
+			die_at(q->in.name, q->in.lineno, "not an answer to %s "
+			       "(%s), b, or q", it->id, range);
+		say(q, "Please answer %s; ? explains.", range);
+	}
+}
+
+static void stop(const struct quiz *q, const char *why)
+{
+	die("%s after %zu of %zu answers; nothing was written", why,
+	    q->nreplies < q->count ? q->nreplies : q->count, q->count);
+}
+
+static void ask_all(struct quiz *q)
+{
+	const struct item *it;
+	long value = 0;
+	size_t k;
+
+	q->replies = xcalloc(2 * q->count, sizeof *q->replies);
+	if (q->tty >= 0)
+		show_scale(q);
+	while (!finished(q)) {
+		k = q->nreplies;
+		it = &q->bank.items[item_to_ask(q, k)];
+		if (q->tty >= 0)
+			show_item(q, k, it);
+		switch (read_reply(q, it, &value)) {
+		case REPLY_ANSWER:
+			if (q->nreplies == 0 ||
+			    q->nreplies % q->count == 0)
+				q->replies = xrealloc(q->replies,
+				                      q->nreplies + q->count + 1,
+				                      sizeof *q->replies);
+			q->replies[k].item = (size_t)(it - q->bank.items);
+			q->replies[k].value = value;
+			q->replies[k].missed = q->bank.kind == BANK_CHOICE &&
+			                       value != (long)it->answer;
+			q->nreplies++;
+			if (q->tty >= 0 && q->bank.kind == BANK_CHOICE)
+				show_feedback(q, it, value);
+			break;
+		case REPLY_BACK:
+			if (q->nreplies > 0)
+				q->nreplies--;
+			else if (q->tty >= 0)
+				say(q, "This is the first question.");
+			break;
+		case REPLY_QUIT:
+			stop(q, "quit");
+			break;
+		case REPLY_END:
+			stop(q, "input ended");
+			break;
+		}
+	}
+}
+
+static void append(char **buf, size_t *len, size_t *cap, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (*len + n + 1 > *cap) {
+		*cap = 2 * (*len + n + 1);
+		*buf = xrealloc(*buf, *cap, 1);
+	}
+	memcpy(*buf + *len, s, n + 1);
+	*len += n;
+}
+
+static char *format_session(const struct quiz *q, size_t *len)
+{
+	char line[128], when[SESSION_TIME_LEN + 1];
+	size_t cap = 0, k;
+	char *buf = NULL;
+
+	*len = 0;
+	session_format_time(time(NULL), when);
+	snprintf(line, sizeof line, "%s\t%d\t%s\t%s\t%zu\n", SESSION_MAGIC,
+	         SESSION_VERSION, q->bank.name, when, q->count);
+	append(&buf, len, &cap, line);
+	for (k = 0; k < q->count; k++) {
+		const struct reply *r = &q->replies[k];
+
+		append(&buf, len, &cap, q->bank.items[r->item].id);
+		if (q->bank.kind == BANK_CHOICE)
+			snprintf(line, sizeof line, "\t%c\n",
+			         (int)('a' + r->value));
+		else
+			snprintf(line, sizeof line, "\t%ld\n", r->value);
+		append(&buf, len, &cap, line);
+	}
+	return buf;
+}
+
+static int open_journal(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0600);
+
+	if (fd < 0)
+		die("%s:", path);
+	return fd;
+}
+
+/* One locked write, so that sessions appended at once never mix. */
+static void append_journal(int fd, const char *path, const char *s,
+                           size_t len)
+{
+	struct flock lock;
+	ssize_t n;
+
+	memset(&lock, 0, sizeof lock);
+	lock.l_type = F_WRLCK;
+	lock.l_whence = SEEK_SET;
+	while (fcntl(fd, F_SETLKW, &lock) < 0)
+		if (errno != EINTR)
+			die("%s: cannot lock:", path);
+	while (len > 0) {
+		n = write(fd, s, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			die("%s: write error:", path);
+		s += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) < 0)
+		die("%s: write error:", path);
+}
+
+static void print_rating_item(const struct quiz *q, size_t k,
+                              const struct item *it, size_t width)
+{
+	char *text;
+	const char *fmt = "%zu. %s (%s, %s%s%s)";
+	const char *scale = q->bank.scales[it->scale].name;
+	const char *rev = it->reversed ? ", reversed" : "";
+	const char *alert = it->alert ? ", safety" : "";
+	int len = snprintf(NULL, 0, fmt, k + 1, it->text, it->id, scale, rev,
+	                   alert);
+
+	text = xmalloc((size_t)len + 1);
+	snprintf(text, (size_t)len + 1, fmt, k + 1, it->text, it->id, scale,
+	         rev, alert);
+	wrap_paragraph(text, width);
+	free(text);
+}
+
+static void print_choice_item(size_t k, const struct item *it, size_t width)
+{
+	size_t i;
+
+	out_printf("%zu. ", k + 1);
+	out_text(it->text, strlen(it->text));
+	out_printf(" (%s, section %ld)\n", it->id, it->section);
+	for (i = 0; i < it->nchoices; i++) {
+		out_printf("   %c) ", (int)('a' + i));
+		out_text(it->choices[i], strlen(it->choices[i]));
+		out_char('\n');
+	}
+	out_printf("   Answer: %c\n", (int)('a' + it->answer));
+	if (it->note) {
+		out_str("   Note: ");
+		wrap_paragraph(it->note, width ? width - 9 : 0);
+	}
+	(void)width;
+}
+
+static void print_questionnaire(const struct quiz *q)
+{
+	const struct bank *b = &q->bank;
+	size_t width = output_width(-1), k;
+	long v;
+
+	if (b->kind == BANK_RATING) {
+		out_printf("Rate each statement about your relationship as it "
+		           "is now, from %ld to %ld:\n", b->answer_min,
+		           b->answer_max);
+		for (v = b->answer_min; v <= b->answer_max; v++)
+			out_printf("  %ld  %s\n", v,
+			           b->labels[v - b->answer_min]);
+	} else {
+		out_str("Choose the answer the guide supports.\n");
+	}
+	for (k = 0; k < q->count; k++) {
+		out_char('\n');
+		if (b->kind == BANK_RATING)
+			print_rating_item(q, k, &b->items[q->order[k]], width);
+		else
+			print_choice_item(k, &b->items[q->order[k]], width);
+	}
+}
+
+static void choose_order(struct quiz *q, const struct options *o)
+{
+	size_t n = q->bank.nitems, i;
+	struct rng rng;
+
+	if (o->count > (long)n)
+		cli_usage_error("-n %ld: the %s bank has %zu questions",
+		                o->count, q->bank.name, n);
+	q->order = xcalloc(n, sizeof *q->order);
+	for (i = 0; i < n; i++)
+		q->order[i] = i;
+	if (o->seeded || q->bank.kind == BANK_CHOICE) {
+		rng_seed(&rng, o->seeded ? o->seed : rng_seed_from_clock());
+		rng_shuffle(&rng, q->order, n);
+	}
+	q->count = o->count > 0 ? (size_t)o->count : n;
+}
+
+static void open_terminal(struct quiz *q)
+{
+	q->tty = -1;
+	if (!isatty(STDIN_FILENO))
+		return;
+	q->tty = open("/dev/tty", O_WRONLY);
+	if (q->tty < 0)
+		q->tty = STDERR_FILENO;
+	q->width = terminal_width(q->tty);
+	catch_signals(q->tty);
+}
+
+static void parse_options(int argc, char **argv, struct options *o)
+{
+	long n;
+	int opt;
+
+	while ((opt = getopt(argc, argv, optstring)) != -1) {
+		switch (opt) {
+		case 'k':
+			if (!is_name(optarg))
+				cli_usage_error("bank '%s' is not a bank name",
+				                optarg);
+			o->bank = optarg;
+			break;
+		case 'n':
+			if (!parse_number(optarg, 1, 100000, &o->count))
+				cli_usage_error("-n '%s' is not a number from 1",
+				                optarg);
+			break;
+		case 'o':
+			o->journal = optarg;
+			break;
+		case 'p':
+			o->print = 1;
+			break;
+		case 's':
+			if (!parse_number(optarg, 0, 2147483647L, &n))
+				cli_usage_error("seed '%s' is not a number",
+				                optarg);
+			o->seeded = 1;
+			o->seed = (uint64_t)n;
+			break;
+		case 't':
+			o->tutorial = 1;
+			break;
+		default:
+			cli_common_option(opt);
+		}
+	}
+	if (optind < argc)
+		cli_usage_error("quiz takes no operands");
+	if (o->print && (o->journal || o->tutorial))
+		cli_usage_error("-p cannot go with -o or -t");
+}
+
+static void write_session(struct quiz *q, int journal, const char *path)
+{
+	size_t len;
+	char *session = format_session(q, &len);
+
+	block_signals(SIG_BLOCK);
+	if (journal >= 0)
+		append_journal(journal, path, session, len);
+	out_write(session, len);
+	out_finish();
+	block_signals(SIG_UNBLOCK);
+	free(session);
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = {"self", NULL, 0, 0, 0, 0, 0};
+	struct quiz q;
+	int journal = -1;
+
+	cli_start(argc, argv, optstring, synopsis, details);
+	parse_options(argc, argv, &o);
+	memset(&q, 0, sizeof q);
+	guide_load(&q.guide);
+	bank_load(&q.bank, o.bank, &q.guide);
+	if (o.tutorial && q.bank.kind != BANK_CHOICE)
+		cli_usage_error("-t is for knowledge banks such as know");
+	q.tutorial = o.tutorial;
+	choose_order(&q, &o);
+	if (o.print) {
+		print_questionnaire(&q);
+		out_finish();
+	} else {
+		if (o.journal)
+			journal = open_journal(o.journal);
+		open_terminal(&q);
+		line_reader_open(&q.in, STDIN_FILENO, "stdin");
+		ask_all(&q);
+		write_session(&q, journal, o.journal);
+		if (q.tty >= 0 && isatty(STDOUT_FILENO))
+			say(&q, "To see your results, pipe the session into "
+			        "score: quiz | score");
+		line_reader_close(&q.in);
+	}
+	free(q.replies);
+	free(q.order);
+	bank_free(&q.bank);
+	guide_free(&q.guide);
+	return EXIT_SUCCESS;
+}

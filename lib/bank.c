@@ -1,0 +1,515 @@
+/* bank.c: question banks, of rating statements or knowledge questions */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hearth.h"
+
+enum { ANSWER_MAX = 99, CHOICES_MAX = 26 };
+
+struct loader {
+	struct bank *b;
+	const struct guide *guide;
+	const struct record *rec;
+	int kind_known;
+};
+
+#define FAIL(l, ...) record_die(&(l)->b->file, (l)->rec, __VA_ARGS__)
+
+static uint64_t hash_id(const char *id, size_t len)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)id[i]) * 1099511628211u;
+	return h;
+}
+
+int bank_find_item(const struct bank *b, const char *id, size_t len,
+                   size_t *index)
+{
+	size_t slot = (size_t)hash_id(id, len) & (b->nslots - 1), it;
+
+	while ((it = b->slots[slot]) != 0) {
+		const char *have = b->items[it - 1].id;
+
+		if (strncmp(have, id, len) == 0 && have[len] == '\0') {
+			*index = it - 1;
+			return 1;
+		}
+		slot = (slot + 1) & (b->nslots - 1);
+	}
+	return 0;
+}
+
+static void index_items(struct bank *b)
+{
+	size_t i, slot;
+
+	for (b->nslots = 8; b->nslots < 2 * b->nitems; b->nslots *= 2)
+		;
+	b->slots = xcalloc(b->nslots, sizeof *b->slots);
+	for (i = 0; i < b->nitems; i++) {
+		const char *id = b->items[i].id;
+
+		slot = (size_t)hash_id(id, strlen(id)) & (b->nslots - 1);
+		while (b->slots[slot] != 0)
+			slot = (slot + 1) & (b->nslots - 1);
+		b->slots[slot] = i + 1;
+	}
+}
+
+static void set_kind(struct loader *l, enum bank_kind kind)
+{
+	if (l->kind_known && l->b->kind != kind)
+		FAIL(l, "a bank holds rating records (answer, band, need, "
+		     "scale, read, item, safety, alert) or knowledge records "
+		     "(question, choice, note), not both");
+	l->b->kind = kind;
+	l->kind_known = 1;
+}
+
+static long field_number(struct loader *l, size_t field, long min, long max,
+                         const char *what)
+{
+	long n;
+
+	if (!parse_number(l->rec->field[field], min, max, &n))
+		FAIL(l, "%s '%s' is not a number from %ld to %ld", what,
+		     l->rec->field[field], min, max);
+	return n;
+}
+
+static const char *field_name(struct loader *l, size_t field,
+                              const char *what)
+{
+	const char *name = l->rec->field[field];
+
+	if (!is_name(name))
+		FAIL(l, "%s '%s' must be lower-case letters, digits and "
+		     "inner hyphens, starting with a letter", what, name);
+	return name;
+}
+
+static long field_section(struct loader *l, size_t field)
+{
+	const struct guide_section *s;
+	long n = field_number(l, field, 1, 999, "section");
+
+	if (guide_find(l->guide, l->rec->field[field], &s) != REF_FOUND)
+		FAIL(l, "the guide has no section %ld", n);
+	return n;
+}
+
+static size_t find_scale(struct loader *l, size_t field)
+{
+	const char *name = l->rec->field[field];
+	size_t i;
+
+	for (i = 0; i < l->b->nscales; i++)
+		if (strcmp(l->b->scales[i].name, name) == 0)
+			return i;
+	FAIL(l, "no scale '%s' is defined above this line", name);
+	return 0;
+}
+
+static size_t find_item(struct loader *l, size_t field)
+{
+	const char *id = l->rec->field[field];
+	size_t i;
+
+	for (i = 0; i < l->b->nitems; i++)
+		if (strcmp(l->b->items[i].id, id) == 0)
+			return i;
+	FAIL(l, "no item '%s' is defined above this line", id);
+	return 0;
+}
+
+/* Makes room for element count of *array_ptr and zeroes it. */
+static void grow(void *array_ptr, size_t count, size_t size)
+{
+	void **array = array_ptr;
+
+	*array = xrealloc(*array, count + 1, size);
+	memset((char *)*array + count * size, 0, size);
+}
+
+static void need_answers(struct loader *l)
+{
+	if (l->b->labels == NULL)
+		FAIL(l, "'%s' needs the answer records above it",
+		     l->rec->field[0]);
+}
+
+static void add_answer(struct loader *l)
+{
+	struct bank *b = l->b;
+	long value;
+	size_t count = (size_t)(b->labels ? b->answer_max - b->answer_min + 1
+	                                  : 0);
+
+	record_expect(&b->file, l->rec, 3);
+	value = field_number(l, 1, 0, ANSWER_MAX, "answer value");
+	if (b->labels && value != b->answer_max + 1)
+		FAIL(l, "answer %ld does not follow answer %ld", value,
+		     b->answer_max);
+	if (!b->labels)
+		b->answer_min = value;
+	b->answer_max = value;
+	grow(&b->labels, count, sizeof *b->labels);
+	b->labels[count] = l->rec->field[2];
+}
+
+/* "2.4" or "3" as tenths. */
+static long field_tenths(struct loader *l, size_t field)
+{
+	const char *s = l->rec->field[field];
+	char whole[4];
+	long units, tenths = 0;
+	const char *dot = strchr(s, '.');
+	size_t len = dot ? (size_t)(dot - s) : strlen(s);
+
+	if (len == 0 || len >= sizeof whole ||
+	    (dot && (dot[1] < '0' || dot[1] > '9' || dot[2] != '\0')))
+		FAIL(l, "'%s' is not a mean like 2.4", s);
+	memcpy(whole, s, len);
+	whole[len] = '\0';
+	if (!parse_number(whole, 0, ANSWER_MAX, &units))
+		FAIL(l, "'%s' is not a mean like 2.4", s);
+	if (dot)
+		tenths = dot[1] - '0';
+	return units * 10 + tenths;
+}
+
+static void add_band(struct loader *l)
+{
+	struct bank *b = l->b;
+	long from;
+
+	record_expect(&b->file, l->rec, 3);
+	need_answers(l);
+	from = field_tenths(l, 2);
+	if (b->nbands == 0 && from != b->answer_min * 10)
+		FAIL(l, "the first band must start at the lowest answer, %ld",
+		     b->answer_min);
+	if (b->nbands > 0 && from <= b->bands[b->nbands - 1].from)
+		FAIL(l, "bands must be in rising order");
+	if (from > b->answer_max * 10)
+		FAIL(l, "band starts above the highest answer, %ld",
+		     b->answer_max);
+	grow(&b->bands, b->nbands, sizeof *b->bands);
+	b->bands[b->nbands].name = field_name(l, 1, "band name");
+	b->bands[b->nbands++].from = from;
+}
+
+static void add_need(struct loader *l)
+{
+	record_expect(&l->b->file, l->rec, 2);
+	if (l->b->need_percent)
+		FAIL(l, "need is given twice");
+	l->b->need_percent = field_number(l, 1, 1, 100, "need");
+}
+
+static void add_scale(struct loader *l)
+{
+	struct bank *b = l->b;
+	const char *name;
+	size_t i;
+
+	record_expect(&b->file, l->rec, 3);
+	if (b->nitems > 0)
+		FAIL(l, "scales must be defined before the items");
+	name = field_name(l, 1, "scale name");
+	if (strcmp(name, "safety") == 0)
+		FAIL(l, "'safety' is kept for the safety line; name the "
+		     "scale otherwise");
+	for (i = 0; i < b->nscales; i++)
+		if (strcmp(b->scales[i].name, name) == 0)
+			FAIL(l, "scale '%s' is defined twice", name);
+	grow(&b->scales, b->nscales, sizeof *b->scales);
+	b->scales[b->nscales].name = name;
+	b->scales[b->nscales].description = l->rec->field[2];
+	b->scales[b->nscales++].line = l->rec->line;
+}
+
+static void add_read(struct loader *l)
+{
+	struct bank *b = l->b;
+	size_t scale, band;
+
+	record_expect(&b->file, l->rec, 4);
+	if (b->nbands == 0)
+		FAIL(l, "read needs the band records above it");
+	scale = find_scale(l, 1);
+	for (band = 0; band < b->nbands; band++)
+		if (strcmp(b->bands[band].name, l->rec->field[2]) == 0)
+			break;
+	if (band == b->nbands)
+		FAIL(l, "no band '%s' is defined above this line",
+		     l->rec->field[2]);
+	if (!b->read)
+		b->read = xcalloc(b->nscales * b->nbands, sizeof *b->read);
+	if (b->read[scale * b->nbands + band])
+		FAIL(l, "scale '%s' already reads a section in band '%s'",
+		     b->scales[scale].name, b->bands[band].name);
+	b->read[scale * b->nbands + band] = field_section(l, 3);
+}
+
+static struct item *new_item(struct loader *l, size_t id_field)
+{
+	struct bank *b = l->b;
+	const char *id = field_name(l, id_field, "id");
+	struct item *it;
+	size_t i;
+
+	if (strcmp(id, SESSION_MAGIC) == 0)
+		FAIL(l, "'%s' cannot be an id", id);
+	for (i = 0; i < b->nitems; i++)
+		if (strcmp(b->items[i].id, id) == 0)
+			FAIL(l, "id '%s' is used twice (first on line %ld)",
+			     id, b->items[i].line);
+	grow(&b->items, b->nitems, sizeof *b->items);
+	it = &b->items[b->nitems++];
+	it->id = id;
+	it->line = l->rec->line;
+	return it;
+}
+
+static void add_item(struct loader *l)
+{
+	struct item *it;
+	const char *key;
+
+	record_expect(&l->b->file, l->rec, 5);
+	if (l->b->nscales == 0)
+		FAIL(l, "items need the scale records above them");
+	it = new_item(l, 1);
+	it->scale = find_scale(l, 2);
+	key = l->rec->field[3];
+	if (strcmp(key, "+") != 0 && strcmp(key, "-") != 0)
+		FAIL(l, "key '%s' must be + or -", key);
+	it->reversed = *key == '-';
+	it->text = l->rec->field[4];
+	l->b->scales[it->scale].nitems++;
+}
+
+static void add_safety(struct loader *l)
+{
+	struct bank *b = l->b;
+
+	record_expect(&b->file, l->rec, 3);
+	need_answers(l);
+	if (b->safety_message)
+		FAIL(l, "safety is given twice");
+	b->safety_threshold = field_number(l, 1, b->answer_min,
+	                                   b->answer_max, "safety threshold");
+	b->safety_message = l->rec->field[2];
+}
+
+static void add_alert(struct loader *l)
+{
+	record_expect(&l->b->file, l->rec, 2);
+	if (!l->b->safety_message)
+		FAIL(l, "alert needs the safety record above it");
+	l->b->items[find_item(l, 1)].alert = 1;
+}
+
+static void add_question(struct loader *l)
+{
+	const char *answer;
+	struct item *it;
+
+	record_expect(&l->b->file, l->rec, 5);
+	it = new_item(l, 1);
+	it->section = field_section(l, 2);
+	answer = l->rec->field[3];
+	if (answer[0] < 'a' || answer[0] >= 'a' + CHOICES_MAX || answer[1])
+		FAIL(l, "answer '%s' must be one letter from a to z", answer);
+	it->answer = (size_t)(answer[0] - 'a');
+	it->text = l->rec->field[4];
+}
+
+static struct item *question_of(struct loader *l)
+{
+	return &l->b->items[find_item(l, 1)];
+}
+
+static void add_choice(struct loader *l)
+{
+	struct item *it;
+
+	record_expect(&l->b->file, l->rec, 3);
+	it = question_of(l);
+	if (it->nchoices == CHOICES_MAX)
+		FAIL(l, "question '%s' has more than %d choices", it->id,
+		     CHOICES_MAX);
+	grow(&it->choices, it->nchoices, sizeof *it->choices);
+	it->choices[it->nchoices++] = l->rec->field[2];
+}
+
+static void add_note(struct loader *l)
+{
+	struct item *it;
+
+	record_expect(&l->b->file, l->rec, 3);
+	it = question_of(l);
+	if (it->note)
+		FAIL(l, "question '%s' has a note already", it->id);
+	it->note = l->rec->field[2];
+}
+
+static const struct {
+	const char *type;
+	enum bank_kind kind;
+	void (*add)(struct loader *);
+} record_types[] = {
+	{"answer", BANK_RATING, add_answer},
+	{"band", BANK_RATING, add_band},
+	{"need", BANK_RATING, add_need},
+	{"scale", BANK_RATING, add_scale},
+	{"read", BANK_RATING, add_read},
+	{"item", BANK_RATING, add_item},
+	{"safety", BANK_RATING, add_safety},
+	{"alert", BANK_RATING, add_alert},
+	{"question", BANK_CHOICE, add_question},
+	{"choice", BANK_CHOICE, add_choice},
+	{"note", BANK_CHOICE, add_note},
+};
+
+static void add_record(struct loader *l)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof record_types / sizeof *record_types; i++) {
+		if (strcmp(l->rec->field[0], record_types[i].type) == 0) {
+			set_kind(l, record_types[i].kind);
+			record_types[i].add(l);
+			return;
+		}
+	}
+	FAIL(l, "unknown record '%s'", l->rec->field[0]);
+}
+
+static void check_rating_bank(struct bank *b)
+{
+	size_t i;
+	struct scale *s;
+
+	if (b->answer_max - b->answer_min < 1)
+		die_at(b->file.path, 0, "a rating bank needs two or more "
+		       "answer records");
+	if (b->nbands == 0 || b->need_percent == 0)
+		die_at(b->file.path, 0, "a rating bank needs band and need "
+		       "records");
+	for (i = 0; i < b->nscales; i++) {
+		s = &b->scales[i];
+		if (s->nitems < 2)
+			die_at(b->file.path, s->line, "scale '%s' has %zu "
+			       "items; a scale needs two or more", s->name,
+			       s->nitems);
+		s->need = (s->nitems * (size_t)b->need_percent + 99) / 100;
+		if (s->need < 2)
+			s->need = 2;
+	}
+	if (!b->read)
+		b->read = xcalloc(b->nscales * b->nbands, sizeof *b->read);
+}
+
+static void check_choice_bank(const struct bank *b)
+{
+	const struct item *it;
+	size_t i;
+
+	for (i = 0; i < b->nitems; i++) {
+		it = &b->items[i];
+		if (it->nchoices < 2)
+			die_at(b->file.path, it->line, "question '%s' has "
+			       "%zu choices; it needs two or more", it->id,
+			       it->nchoices);
+		if (it->answer >= it->nchoices)
+			die_at(b->file.path, it->line, "the answer to '%s' "
+			       "is not among its %zu choices", it->id,
+			       it->nchoices);
+	}
+}
+
+void bank_load(struct bank *b, const char *name, const struct guide *g)
+{
+	char *file = xmalloc(strlen(name) + sizeof ".bank");
+	struct loader l;
+	size_t i;
+
+	memset(b, 0, sizeof *b);
+	b->name = xstrdup(name);
+	strcpy(file, name);
+	strcat(file, ".bank");
+	record_file_load(&b->file, file);
+	free(file);
+	l.b = b;
+	l.guide = g;
+	l.kind_known = 0;
+	for (i = 0; i < b->file.nrecords; i++) {
+		l.rec = &b->file.records[i];
+		add_record(&l);
+	}
+	if (b->nitems == 0)
+		die_at(b->file.path, 0, "no items or questions in the bank");
+	if (b->kind == BANK_RATING)
+		check_rating_bank(b);
+	else
+		check_choice_bank(b);
+	index_items(b);
+}
+
+void bank_free(struct bank *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nitems; i++)
+		free(b->items[i].choices);
+	free(b->items);
+	free(b->labels);
+	free(b->bands);
+	free(b->scales);
+	free(b->read);
+	free(b->slots);
+	free(b->name);
+	record_file_free(&b->file);
+	memset(b, 0, sizeof *b);
+}
+
+int bank_parse_answer(const struct bank *b, const struct item *it,
+                      const char *s, size_t len, long *value)
+{
+	long n = 0;
+	size_t i;
+
+	if (b->kind == BANK_CHOICE) {
+		if (len != 1 || s[0] < 'a' || s[0] >= 'a' + (int)it->nchoices)
+			return 0;
+		*value = s[0] - 'a';
+		return 1;
+	}
+	if (len == 0 || len > 2)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		n = n * 10 + (s[i] - '0');
+	}
+	if (n < b->answer_min || n > b->answer_max)
+		return 0;
+	*value = n;
+	return 1;
+}
+
+void bank_describe_answers(const struct bank *b, const struct item *it,
+                           char *buf, size_t size)
+{
+	if (b->kind == BANK_CHOICE)
+		snprintf(buf, size, "a to %c", 'a' + (int)it->nchoices - 1);
+	else
+		snprintf(buf, size, "%ld to %ld", b->answer_min,
+		         b->answer_max);
+}
