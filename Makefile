@@ -74,7 +74,7 @@ cmd/quiz.o cmd/score.o cmd/section.o cmd/summary.o: lib/hearth.h
 
 $(MAN): lib/config.h
 
-run: all
+run: $(TOOLS)
 	HEARTH_DATA=share ./cmd/quiz | HEARTH_DATA=share ./cmd/score
 
 check: all

@@ -72,16 +72,9 @@ static void say(const struct quiz *q, const char *fmt, ...)
 {
 	char *text;
 	va_list ap;
-	int len;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		return;
-	text = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)len + 1, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	wrap_text(text, q->width, say_line, (void *)q);
 	free(text);
@@ -230,8 +223,9 @@ static enum reply_kind read_reply(struct quiz *q, const struct item *it,
 	bank_describe_answers(&q->bank, it, range, sizeof range);
 	for (;;) {
 		if (q->tty >= 0) {
+			prompt(q, "Your answer (");
 			prompt(q, range);
-			prompt(q, " > ");
+			prompt(q, "): ");
 		}
 		status = line_next(&q->in, &line, &len);
 		if (status == LINE_EOF)
@@ -382,42 +376,40 @@ static void append_journal(int fd, const char *path, const char *s,
 		die("%s: write error:", path);
 }
 
+/* Prints one paragraph made from a format, wrapped like the guide. */
+static void print_paragraph(size_t width, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	text = xvasprintf(fmt, ap);
+	va_end(ap);
+	wrap_paragraph(text, width);
+	free(text);
+}
+
 static void print_rating_item(const struct quiz *q, size_t k,
                               const struct item *it, size_t width)
 {
-	char *text;
-	const char *fmt = "%zu. %s (%s, %s%s%s)";
-	const char *scale = q->bank.scales[it->scale].name;
-	const char *rev = it->reversed ? ", reversed" : "";
-	const char *alert = it->alert ? ", safety" : "";
-	int len = snprintf(NULL, 0, fmt, k + 1, it->text, it->id, scale, rev,
-	                   alert);
-
-	text = xmalloc((size_t)len + 1);
-	snprintf(text, (size_t)len + 1, fmt, k + 1, it->text, it->id, scale,
-	         rev, alert);
-	wrap_paragraph(text, width);
-	free(text);
+	print_paragraph(width, "%zu. %s (%s, %s%s%s)", k + 1, it->text, it->id,
+	                q->bank.scales[it->scale].name,
+	                it->reversed ? ", reversed" : "",
+	                it->alert ? ", safety" : "");
 }
 
 static void print_choice_item(size_t k, const struct item *it, size_t width)
 {
 	size_t i;
 
-	out_printf("%zu. ", k + 1);
-	out_text(it->text, strlen(it->text));
-	out_printf(" (%s, section %ld)\n", it->id, it->section);
-	for (i = 0; i < it->nchoices; i++) {
-		out_printf("   %c) ", (int)('a' + i));
-		out_text(it->choices[i], strlen(it->choices[i]));
-		out_char('\n');
-	}
-	out_printf("   Answer: %c\n", (int)('a' + it->answer));
-	if (it->note) {
-		out_str("   Note: ");
-		wrap_paragraph(it->note, width ? width - 9 : 0);
-	}
-	(void)width;
+	print_paragraph(width, "%zu. %s (%s, section %ld)", k + 1, it->text,
+	                it->id, it->section);
+	for (i = 0; i < it->nchoices; i++)
+		print_paragraph(width, "   %c) %s", (int)('a' + i),
+		                it->choices[i]);
+	print_paragraph(width, "   Answer: %c", (int)('a' + it->answer));
+	if (it->note)
+		print_paragraph(width, "   Note: %s", it->note);
 }
 
 static void print_questionnaire(const struct quiz *q)

@@ -116,14 +116,9 @@ static void session_error(struct scorer *sc, const struct line_reader *in,
 {
 	va_list ap;
 	char *msg;
-	int len;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	msg = xmalloc(len > 0 ? (size_t)len + 1 : 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, len > 0 ? (size_t)len + 1 : 1, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	/* Results already printed must reach the reader before the error. */
 	fflush(stdout);
@@ -142,9 +137,7 @@ static struct scored_bank *find_bank(struct scorer *sc, const char *name)
 	for (i = 0; i < sc->nbanks; i++)
 		if (strcmp(sc->banks[i]->bank.name, name) == 0)
 			return sc->banks[i];
-	file = xmalloc(strlen(name) + sizeof ".bank");
-	strcpy(file, name);
-	strcat(file, ".bank");
+	file = xasprintf("%s.bank", name);
 	path = data_path(file);
 	free(file);
 	i = access(path, F_OK) == 0;

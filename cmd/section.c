@@ -55,11 +55,13 @@ static const char *resolve_part(const struct ref_list *refs, const char *want)
 	const char *match = NULL, *part;
 	size_t i, j;
 
+	for (i = 0; i < refs->count; i++)
+		for (j = 0; j < refs->items[i]->nlines; j++)
+			if (strcasecmp(refs->items[i]->lines[j].part, want) == 0)
+				return refs->items[i]->lines[j].part;
 	for (i = 0; i < refs->count; i++) {
 		for (j = 0; j < refs->items[i]->nlines; j++) {
 			part = refs->items[i]->lines[j].part;
-			if (strcasecmp(part, want) == 0)
-				return part;
 			if (!is_prefix(want, part))
 				continue;
 			if (match && strcmp(match, part) != 0)

@@ -436,14 +436,12 @@ static void check_choice_bank(const struct bank *b)
 
 void bank_load(struct bank *b, const char *name, const struct guide *g)
 {
-	char *file = xmalloc(strlen(name) + sizeof ".bank");
+	char *file = xasprintf("%s.bank", name);
 	struct loader l;
 	size_t i;
 
 	memset(b, 0, sizeof *b);
 	b->name = xstrdup(name);
-	strcpy(file, name);
-	strcat(file, ".bank");
 	record_file_load(&b->file, file);
 	free(file);
 	l.b = b;

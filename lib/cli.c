@@ -13,6 +13,7 @@
 #include "hearth.h"
 
 const char *prog_name = "hearth";
+static char **arguments;
 static const char *synopsis_text = "";
 static const char *details_text = "";
 
@@ -77,6 +78,7 @@ void cli_start(int argc, char **argv, const char *optstring,
 		slash = strrchr(argv[0], '/');
 		prog_name = slash ? slash + 1 : argv[0];
 	}
+	arguments = argv;
 	synopsis_text = synopsis;
 	details_text = details;
 	opterr = 0;
@@ -98,6 +100,10 @@ void cli_common_option(int opt)
 		print_version();
 	if (opt == ':')
 		cli_usage_error("option -%c needs a value", optopt);
+	/* getopt reads "--name" as the options '-', 'n', ...: name it whole. */
+	if (optopt == '-' && arguments[optind] &&
+	    strncmp(arguments[optind], "--", 2) == 0)
+		cli_usage_error("unknown option %s", arguments[optind]);
 	if (isprint(optopt))
 		cli_usage_error("unknown option -%c", optopt);
 	cli_usage_error("unknown option");
@@ -222,6 +228,33 @@ char *xstrdup(const char *s)
 	size_t len = strlen(s) + 1;
 
 	return memcpy(xmalloc(len), s, len);
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	va_list again;
+	char *s;
+	int len;
+
+	va_copy(again, ap);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	if (len < 0)
+		die("cannot format a message:");
+	s = xmalloc((size_t)len + 1);
+	vsnprintf(s, (size_t)len + 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
 }
 
 int parse_number(const char *s, long min, long max, long *value)

@@ -76,6 +76,8 @@ static void add_section(struct guide *g, const struct record *rec)
 	s->title = title_of(s->heading, rec->field[1]);
 }
 
+/* The section a line or point record belongs to; a line must follow its
+ * section record, a point names a section of the guide. */
 static struct guide_section *section_of(const struct guide *g,
                                         const struct record_file *f,
                                         const struct record *rec)
@@ -85,8 +87,11 @@ static struct guide_section *section_of(const struct guide *g,
 
 	if (parse_number(rec->field[1], 1, SECTION_NUMBER_MAX, &number))
 		s = find_by_number(g, number);
-	if (!s)
+	if (!s && f == &g->file)
 		record_die(f, rec, "no section '%s' is defined above this line",
+		           rec->field[1]);
+	if (!s)
+		record_die(f, rec, "the guide has no section '%s'",
 		           rec->field[1]);
 	return s;
 }

@@ -32,6 +32,9 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t count, size_t size);
 char *xstrdup(const char *s);
+/* A newly allocated, formatted string. */
+char *xasprintf(const char *fmt, ...);
+char *xvasprintf(const char *fmt, va_list ap);
 /* Parses a decimal number in [min, max]; returns 0 when s is not one. */
 int parse_number(const char *s, long min, long max, long *value);
 

@@ -1,0 +1,168 @@
+load ../helper
+
+# Lint of the data files in the source tree ($SHARE). Each check prints the
+# offending lines, so a failure says where to look.
+
+# The data files; fails when there are none.
+share_files() {
+	FILES=()
+	local f
+	for f in "$SHARE"/*; do
+		[ -f "$f" ] && FILES+=("$f")
+	done
+	[ "${#FILES[@]}" -ge 3 ]
+}
+
+# A check that passed: status 0, nothing on stdout or stderr.
+assert_clean() {
+	[ "$status" -eq 0 ] && [ -z "$output" ] && [ -z "$stderr" ] || {
+		printf 'status %s\n%s\n%s\n' "$status" "$output" "$stderr"
+		return 1
+	}
+}
+
+@test "the data files are there" {
+	share_files
+	[ -s "$SHARE/guide" ]
+	[ -s "$SHARE/points" ]
+	[ -s "$SHARE/reminders" ]
+}
+
+@test "every data file is valid UTF-8" {
+	local f
+	share_files
+	for f in "${FILES[@]}"; do
+		run --separate-stderr iconv -f UTF-8 -t UTF-8 "$f"
+		[ "$status" -eq 0 ] || { echo "$f: $stderr"; return 1; }
+		[ -z "$stderr" ]
+		[ "$output" = "$(cat "$f")" ]
+	done
+}
+
+@test "no data file has a carriage return" {
+	local f
+	share_files
+	for f in "${FILES[@]}"; do
+		run --separate-stderr grep -n $'\r' "$f"
+		[ "$status" -eq 1 ] || { echo "$f: $output"; return 1; }
+		[ -z "$output" ]
+		[ -z "$stderr" ]
+	done
+}
+
+@test "no data file has trailing blanks or tabs" {
+	local f
+	share_files
+	for f in "${FILES[@]}"; do
+		run --separate-stderr grep -n '[[:blank:]]$' "$f"
+		[ "$status" -eq 1 ] || { echo "$f: $output"; return 1; }
+		[ -z "$output" ]
+		[ -z "$stderr" ]
+	done
+}
+
+@test "every data file ends with a newline" {
+	local f
+	share_files
+	for f in "${FILES[@]}"; do
+		[ -s "$f" ]
+		run --separate-stderr bash -c 'tail -c 1 "$1" | od -An -tx1' _ "$f"
+		[ "$status" -eq 0 ]
+		[ -z "$stderr" ]
+		[ "${output// /}" = 0a ] || { echo "$f ends with byte $output"; return 1; }
+	done
+}
+
+@test "guide: every record has the right fields" {
+	run --separate-stderr awk -F'\t' '
+		/^#/ || /^$/ { next }
+		$1 != "section" && $1 != "line" { print NR ": unknown record " $1; next }
+		NF != 4 { print NR ": " NF " fields, expected 4"; next }
+		{
+			for (i = 1; i <= NF; i++)
+				if ($i == "" || $i ~ /^ / || $i ~ / $/)
+					print NR ": field " i " is empty or has outer spaces"
+		}
+		$1 == "section" && $2 !~ /^[1-9][0-9]*$/ { print NR ": bad number " $2 }
+		$1 == "section" && $3 !~ /^[a-z][a-z0-9-]*[a-z0-9]$/ { print NR ": bad slug " $3 }
+		$1 == "line" && $3 !~ /^[a-z][a-z0-9-]*[a-z0-9]$/ { print NR ": bad part " $3 }
+		' "$SHARE/guide"
+	assert_clean
+	# The check saw the records.
+	[ "$(grep -c $'^section\t' "$SHARE/guide")" -eq 6 ]
+}
+
+@test "points: every record has the right fields" {
+	run --separate-stderr awk -F'\t' '
+		/^#/ || /^$/ { next }
+		$1 != "point" { print NR ": unknown record " $1; next }
+		NF != 3 { print NR ": " NF " fields, expected 3"; next }
+		{
+			for (i = 1; i <= NF; i++)
+				if ($i == "" || $i ~ /^ / || $i ~ / $/)
+					print NR ": field " i " is empty or has outer spaces"
+		}
+		' "$SHARE/points"
+	assert_clean
+	[ "$(grep -c $'^point\t' "$SHARE/points")" -gt 0 ]
+}
+
+@test "guide: sections are numbered 1 to 6 in order, slugs unique" {
+	run --separate-stderr awk -F'\t' '$1 == "section" { print $2 }' "$SHARE/guide"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$output" = "$(seq 1 6)" ]
+
+	run --separate-stderr bash -c \
+		'awk -F"\t" '\''$1 == "section" { print $3 }'\'' "$1" | sort | uniq -d' _ \
+		"$SHARE/guide"
+	assert_clean
+}
+
+@test "points: every section 1 to 6 has 2 to 4 key points, no other section any" {
+	run --separate-stderr awk -F'\t' '
+		NR == FNR { if ($1 == "section") { want[$2] = 1; order[++n] = $2 }; next }
+		$1 == "point" { count[$2]++; if (!($2 in want)) print "point of unknown section " $2 }
+		END {
+			if (n != 6) print n " sections, expected 6"
+			for (k = 1; k <= n; k++)
+				if (count[order[k]] < 2 || count[order[k]] > 4)
+					print "section " order[k] ": " count[order[k]] + 0 " key points"
+		}' "$SHARE/guide" "$SHARE/points"
+	assert_clean
+}
+
+@test "reminders: at least 30 entries, none empty, none repeated" {
+	run --separate-stderr awk '
+		function end_entry() {
+			n++
+			if (entry !~ /[^ \t\n]/) print "entry " n " (before line " NR ") is empty"
+			else if (entry ~ /^\n/ || entry ~ /\n\n$/)
+				print "entry " n " (before line " NR ") starts or ends with a blank line"
+			else if (entry in seen) print "entry " n " repeats entry " seen[entry]
+			else seen[entry] = n
+			entry = ""
+		}
+		$0 == "%" { end_entry(); next }
+		{ entry = entry $0 "\n" }
+		END { end_entry(); if (n < 30) print n " entries, expected at least 30" }
+		' "$SHARE/reminders"
+	assert_clean
+	[ "$(grep -cx % "$SHARE/reminders")" -ge 29 ]
+}
+
+@test "reminders: no line looks like a separator without being one" {
+	# A separator is a line of exactly "%": a "%%", " %" or "% " line
+	# would be read as part of an entry.
+	run --separate-stderr awk '
+		$0 != "%" && /^[ \t]*%+[ \t]*$/ { print NR ": " $0 }
+		' "$SHARE/reminders"
+	assert_clean
+}
+
+@test "guide: the headings and lines in order are the golden guide" {
+	run --separate-stderr bash -c \
+		'awk -F"\t" '\''$1 == "section" || $1 == "line" { print $4 }'\'' "$1" |
+			cmp - "$2"' _ "$SHARE/guide" "$GOLDEN/guide.txt"
+	assert_clean
+}

@@ -1,0 +1,126 @@
+# The Makefile: install layout, PREFIX and DESTDIR, flags, warnings.
+# These build copies of the source tree, never the tree itself.
+load ../helper
+
+setup() {
+	SRC=$BATS_TEST_TMPDIR/src
+	mkdir -p "$SRC"
+	(cd "$HEARTH_TOP" && cp -Rp Makefile cmd lib man share "$SRC"/)
+	make -s -C "$SRC" clean > /dev/null
+}
+
+installed_files() {
+	(cd "$1" && find . -type f | sort)
+}
+
+@test "make install honours DESTDIR and PREFIX and installs every file" {
+	run --separate-stderr make -s -C "$SRC" install DESTDIR="$BATS_TEST_TMPDIR/dest" PREFIX=/usr
+	[ "$status" -eq 0 ]
+	run installed_files "$BATS_TEST_TMPDIR/dest"
+	expected="./usr/bin/quiz
+./usr/bin/score
+./usr/bin/section
+./usr/bin/summary
+./usr/share/hearth/guide
+./usr/share/hearth/know.bank
+./usr/share/hearth/points
+./usr/share/hearth/reminders
+./usr/share/hearth/self.bank
+./usr/share/man/man1/quiz.1
+./usr/share/man/man1/score.1
+./usr/share/man/man1/section.1
+./usr/share/man/man1/summary.1
+./usr/share/man/man5/hearth.5
+./usr/share/man/man7/hearth.7"
+	[ "$output" = "$expected" ]
+	[ "$(stat -c %a "$BATS_TEST_TMPDIR/dest/usr/bin/section")" = 755 ]
+	[ "$(stat -c %a "$BATS_TEST_TMPDIR/dest/usr/share/hearth/guide")" = 644 ]
+}
+
+@test "binaries look for data under PREFIX, never under DESTDIR" {
+	make -s -C "$SRC" install DESTDIR="$BATS_TEST_TMPDIR/dest" PREFIX=/usr
+	grep -q /usr/share/hearth "$BATS_TEST_TMPDIR/dest/usr/bin/section"
+	! grep -q "$BATS_TEST_TMPDIR" "$BATS_TEST_TMPDIR/dest/usr/bin/section"
+	grep -q /usr/share/hearth "$BATS_TEST_TMPDIR/dest/usr/share/man/man5/hearth.5"
+}
+
+@test "BINDIR, MANDIR and DATADIR can each be set" {
+	make -s -C "$SRC" install DESTDIR="$BATS_TEST_TMPDIR/d" BINDIR=/b MANDIR=/m DATADIR=/data
+	[ -x "$BATS_TEST_TMPDIR/d/b/section" ]
+	[ -f "$BATS_TEST_TMPDIR/d/m/man7/hearth.7" ]
+	[ -f "$BATS_TEST_TMPDIR/d/data/guide" ]
+	grep -q /data "$BATS_TEST_TMPDIR/d/b/summary"
+}
+
+@test "make uninstall removes every installed file" {
+	dest=$BATS_TEST_TMPDIR/dest
+	mkdir -p "$dest/usr/bin"
+	touch "$dest/usr/bin/other-tool"
+	before=$(installed_files "$dest")
+	make -s -C "$SRC" install DESTDIR="$dest" PREFIX=/usr
+	run --separate-stderr make -s -C "$SRC" uninstall DESTDIR="$dest" PREFIX=/usr
+	[ "$status" -eq 0 ]
+	[ "$(installed_files "$dest")" = "$before" ]
+	[ ! -e "$dest/usr/share/hearth" ]
+}
+
+@test "a PREFIX changed between make and make install rebuilds what depends on it" {
+	make -s -C "$SRC" PREFIX=/somewhere/else > /dev/null
+	root=$BATS_TEST_TMPDIR/root
+	make -s -C "$SRC" install PREFIX="$root" > /dev/null
+	! grep -q /somewhere/else "$root/bin/section"
+	cd /
+	run --separate-stderr env -u HEARTH_DATA "$root/bin/section" -l
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 6 ]
+	! grep -q /somewhere/else "$root/share/man/man1/section.1"
+}
+
+@test "the installed tree works with the source tree gone, from any directory" {
+	root=$BATS_TEST_TMPDIR/root
+	make -s -C "$SRC" install PREFIX="$root" > /dev/null
+	rm -rf "$SRC"
+	cd "$BATS_TEST_TMPDIR"
+	run --separate-stderr env -u HEARTH_DATA "$root/bin/section" 1
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(head -n 4 "$GOLDEN/guide.txt")" ]
+	run --separate-stderr env -u HEARTH_DATA sh -c "yes 3 | '$root/bin/quiz' | '$root/bin/score'"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 5 ]
+}
+
+@test "CC, CFLAGS, CPPFLAGS and LDFLAGS from the command line are used" {
+	run --separate-stderr make -C "$SRC" -n cmd/section CC=my-cc CFLAGS=-Omine CPPFLAGS=-DMINE LDFLAGS=-Lmine
+	[ "$status" -eq 0 ]
+	[[ $output == *"my-cc -std=c99 -Omine -D_POSIX_C_SOURCE=200809L -Ilib -DMINE -c"* ]]
+	[[ $output == *"my-cc -Omine -Lmine -o cmd/section"* ]]
+}
+
+@test "CFLAGS from the environment are used" {
+	CFLAGS=-Ofromenv run --separate-stderr make -e -C "$SRC" -n cmd/section
+	[ "$status" -eq 0 ]
+	[[ $output == *"-Ofromenv"* ]]
+}
+
+strict_build() {
+	command -v "$1" > /dev/null || skip "$1 is not installed"
+	run --separate-stderr make -C "$SRC" CC="$1" CFLAGS='-std=c99 -Wall -Wextra -pedantic -Werror' cmd/quiz cmd/score cmd/section cmd/summary
+	[ "$status" -eq 0 ]
+	! grep -i 'warning' <<< "$output$stderr"
+}
+
+@test "builds warning-free with gcc -std=c99 -Wall -Wextra -pedantic -Werror" {
+	strict_build gcc
+}
+
+@test "builds warning-free with clang -std=c99 -Wall -Wextra -pedantic -Werror" {
+	strict_build clang
+}
+
+@test "make run builds and runs quiz | score from the source tree" {
+	run --separate-stderr sh -c "yes 4 | make -s -C '$SRC' run"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 6 ]
+	[[ ${lines[0]} == *"	self	walls	"* ]]
+	[[ ${lines[5]} == *"	self	safety	"* ]]
+}

@@ -1,0 +1,427 @@
+load helper
+
+# Expected texts come from the golden guide and the data files in $SHARE.
+
+# status 1, nothing on stdout, and exactly the message $1 on stderr.
+assert_error() {
+	[ "$status" -eq 1 ] || { echo "status $status, expected 1"; return 1; }
+	[ -z "$output" ] || { echo "stdout not empty: $output"; return 1; }
+	[ "$stderr" = "$1" ] || {
+		printf 'stderr: %s\nwanted: %s\n' "$stderr" "$1"
+		return 1
+	}
+}
+
+assert_success_quiet() {
+	[ "$status" -eq 0 ] || { echo "status $status: $stderr"; return 1; }
+	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
+}
+
+# A usage error whose first line is exactly "summary: $1".
+assert_usage_message() {
+	assert_usage_error
+	[ "${stderr_lines[0]}" = "summary: $1" ] || {
+		printf 'stderr: %s\nwanted: summary: %s\n' "${stderr_lines[0]}" "$1"
+		return 1
+	}
+	[[ $stderr == *"Try 'summary -h' for more." ]]
+}
+
+# Appends a line, given as a printf format, to the data copy's file $1 and
+# sets LINE to its line number.
+append_line() {
+	# shellcheck disable=SC2059
+	printf "$2\n" >> "$DATA/$1"
+	LINE=$(wc -l < "$DATA/$1")
+	LINE=${LINE//[!0-9]/}
+}
+
+# ENTRIES: the reminders of a fortune-format file ($SHARE/reminders unless
+# $1 names another), each as summary prints it: entries are separated by
+# lines holding only "%", and lose their trailing newlines; empty ones do
+# not count.
+load_reminders() {
+	local line entry=
+	ENTRIES=()
+	while IFS= read -r line || [ -n "$line" ]; do
+		if [ "$line" = % ]; then
+			add_reminder "$entry"
+			entry=
+		else
+			entry+=$line$'\n'
+		fi
+	done < "${1:-$SHARE/reminders}"
+	add_reminder "$entry"
+}
+
+add_reminder() {
+	local entry=$1
+	while [[ $entry == *$'\n' ]]; do
+		entry=${entry%$'\n'}
+	done
+	[ -z "$entry" ] || ENTRIES+=("$entry")
+}
+
+# Succeeds when $1 is one of ENTRIES.
+is_reminder() {
+	local entry
+	for entry in "${ENTRIES[@]}"; do
+		[ "$entry" != "$1" ] || return 0
+	done
+	echo "not a reminder: '$1'"
+	return 1
+}
+
+# What "summary N" prints: the heading of section N from the guide, then
+# its key points from the points file, each as "- text".
+expected_points() {
+	local n
+	for n; do
+		awk -F'\t' -v n="$n" '$1 == "section" && $2 == n { print $4 }' \
+			"$SHARE/guide"
+		awk -F'\t' -v n="$n" '$1 == "point" && $2 == n { print "- " $3 }' \
+			"$SHARE/points"
+	done
+}
+
+# The golden guide's lines after the summary's heading.
+golden_summary() {
+	local heading
+	heading=$(awk -F'\t' '$1 == "section" && $3 == "summary" { print $4 }' \
+		"$SHARE/guide")
+	[ -n "$heading" ]
+	awk -v h="$heading" 'seen { print } $0 == h { seen = 1 }' \
+		"$GOLDEN/guide.txt"
+}
+
+@test "summary prints the guide's summary paragraphs without the heading" {
+	golden_summary > "$BATS_TEST_TMPDIR/expected"
+	[ -s "$BATS_TEST_TMPDIR/expected" ]
+	run --separate-stderr bash -c 'summary > "$1"' _ "$BATS_TEST_TMPDIR/out"
+	assert_success_quiet
+	[ -z "$output" ]
+	cmp "$BATS_TEST_TMPDIR/expected" "$BATS_TEST_TMPDIR/out"
+	# The last lines of the golden guide, so no heading among them.
+	cmp <(tail -n "$(wc -l < "$BATS_TEST_TMPDIR/expected")" "$GOLDEN/guide.txt") \
+		"$BATS_TEST_TMPDIR/out"
+}
+
+@test "summary 3 prints section 3's heading then its key points" {
+	run --separate-stderr summary 3
+	assert_success_quiet
+	assert_output_file <(expected_points 3)
+	[ "${lines[0]}" = "$(sed -n '/^3\. /p' "$GOLDEN/guide.txt")" ]
+	[ "${#lines[@]}" -ge 3 ]
+	[[ ${lines[1]} == "- "* ]]
+}
+
+@test "summary N for every section of the guide" {
+	local n count=0
+	for n in $(awk -F'\t' '$1 == "section" { print $2 }' "$SHARE/guide"); do
+		run --separate-stderr summary "$n"
+		assert_success_quiet
+		assert_output_file <(expected_points "$n")
+		count=$((count + 1))
+	done
+	[ "$count" -eq 6 ]
+}
+
+@test "summary by slug, prefix, several references and stdin" {
+	run --separate-stderr summary letting-go
+	assert_success_quiet
+	assert_output_file <(expected_points 3)
+
+	run --separate-stderr summary LET
+	assert_success_quiet
+	assert_output_file <(expected_points 3)
+
+	run --separate-stderr summary 3 5
+	assert_success_quiet
+	assert_output_file <(expected_points 3 5)
+
+	run --separate-stderr summary - <<< $'3\n\n# comment\n home \r'
+	assert_success_quiet
+	assert_output_file <(expected_points 3 5)
+
+	run --separate-stderr summary 1 - 6 <<< 'reaching'
+	assert_success_quiet
+	assert_output_file <(expected_points 1 2 6)
+}
+
+@test "summary with an unknown reference is an error with no output" {
+	run --separate-stderr summary x
+	assert_error "summary: no section 'x' (see section -l)"
+
+	run --separate-stderr summary 3 x
+	assert_error "summary: no section 'x' (see section -l)"
+
+	run --separate-stderr summary - <<< $'3\nnope'
+	assert_error "summary: stdin:2: no section 'nope' (see section -l)"
+}
+
+@test "summary -w wraps the key points, continuation lines indented" {
+	local LC_ALL=C.UTF-8 line joined= want
+	want=$(expected_points 3)
+	# Wide enough for the heading, too narrow for the key points.
+	run --separate-stderr summary -w 40 3
+	assert_success_quiet
+	[ "${lines[0]}" = "$(expected_points 3 | head -n 1)" ]
+	[ "${#lines[@]}" -gt "$(expected_points 3 | wc -l)" ]
+	for line in "${lines[@]}"; do
+		[ "${#line}" -le 40 ]
+		if [[ $line == "  "* ]]; then
+			[[ $line == "  "[!\ ]* ]]
+			joined+=" ${line#  }"
+		else
+			joined+=$'\n'$line
+		fi
+	done
+	[ "${joined#$'\n'}" = "$want" ]
+}
+
+@test "summary -w puts a blank line between sections, as section does" {
+	# Wide enough that nothing wraps.
+	run --separate-stderr summary -w 1000 3 5
+	assert_success_quiet
+	assert_output_file <(expected_points 3; echo; expected_points 5)
+}
+
+@test "summary of a section with no key points prints its heading only" {
+	data_copy
+	grep -v $'^point\t4\t' "$SHARE/points" > "$DATA/points"
+	run --separate-stderr summary 4 5
+	assert_success_quiet
+	assert_output_file <(awk -F'\t' '$1 == "section" && $2 == 4 { print $4 }' \
+		"$SHARE/guide"; expected_points 5)
+}
+
+@test "summary -d DATE prints the same reminder on every run" {
+	load_reminders
+	run --separate-stderr summary -d 2026-01-01
+	assert_success_quiet
+	is_reminder "$output"
+	local first=$output
+	run --separate-stderr summary -d 2026-01-01
+	assert_success_quiet
+	[ "$output" = "$first" ]
+}
+
+@test "summary -d on N days in a row prints all N reminders" {
+	# Not "i": bats 1.8.2's run with flags sets a global i.
+	local day_no day n
+	local -A seen=()
+	load_reminders
+	n=${#ENTRIES[@]}
+	[ "$n" -gt 1 ]
+	for ((day_no = 0; day_no < n; day_no++)); do
+		day=$(date -d "2026-01-01 + $day_no days" +%F)
+		run --separate-stderr summary -d "$day"
+		assert_success_quiet
+		is_reminder "$output"
+		seen[$output]=$day
+	done
+	[ "${#seen[@]}" -eq "$n" ] || {
+		echo "${#seen[@]} different reminders in $n days"
+		return 1
+	}
+}
+
+@test "summary -d with no date prints today's reminder" {
+	local before after
+	load_reminders
+	for _ in 1 2 3; do
+		before=$(date +%F)
+		run --separate-stderr summary -d
+		after=$(date +%F)
+		[ "$before" != "$after" ] || break
+	done
+	assert_success_quiet
+	is_reminder "$output"
+	local today=$output
+	run --separate-stderr summary -d "$before"
+	assert_success_quiet
+	[ "$output" = "$today" ]
+}
+
+@test "summary -d in a cron-like environment prints one reminder" {
+	load_reminders
+	local -a env=(PATH=/usr/bin:/bin)
+	[ -z "${HEARTH_DATA+set}" ] || env+=("HEARTH_DATA=$HEARTH_DATA")
+	run --separate-stderr env -i "${env[@]}" "$HEARTH_BIN/summary" -d < /dev/null
+	assert_success_quiet
+	is_reminder "$output"
+}
+
+@test "summary -d accepts leap days only in leap years" {
+	load_reminders
+	local day
+	for day in 2024-02-29 2000-02-29 0001-01-01 9999-12-31; do
+		run --separate-stderr summary -d "$day"
+		assert_success_quiet
+		is_reminder "$output"
+	done
+	for day in 2026-02-29 1900-02-29; do
+		run --separate-stderr summary -d "$day"
+		assert_usage_message "'$day' is not a date of the form YYYY-MM-DD"
+	done
+}
+
+@test "summary -d with a bad date is a usage error" {
+	local day
+	for day in 2026-02-30 2026-13-01 26-01-01 2026-1-1 garbage '' \
+		2026-00-10 2026-01-00 2026-04-31 2026/01/01 2026-01-1x \
+		' 2026-01-1' 0000-01-01 +026-01-01; do
+		run --separate-stderr summary -d "$day"
+		assert_usage_message "'$day' is not a date of the form YYYY-MM-DD"
+	done
+}
+
+@test "summary -d with two dates is a usage error" {
+	run --separate-stderr summary -d 2026-01-01 2026-01-02
+	assert_usage_message "-d takes one date"
+}
+
+@test "summary -d and -r together is a usage error" {
+	run --separate-stderr summary -d -r
+	assert_usage_message "-d and -r cannot be used together"
+	run --separate-stderr summary -r -d 2026-01-01
+	assert_usage_message "-d and -r cannot be used together"
+}
+
+@test "summary -s without -r is a usage error" {
+	run --separate-stderr summary -s 7
+	assert_usage_message "-s goes with -r"
+	run --separate-stderr summary -d -s 7
+	assert_usage_message "-s goes with -r"
+	run --separate-stderr summary -s 7 3
+	assert_usage_message "-s goes with -r"
+}
+
+@test "summary -s with a bad seed is a usage error" {
+	local seed
+	for seed in abc -1 2147483648 ''; do
+		run --separate-stderr summary -r -s "$seed"
+		assert_usage_message "seed '$seed' is not a number"
+	done
+}
+
+@test "summary -r with an operand is a usage error" {
+	run --separate-stderr summary -r 3
+	assert_usage_message "-r takes no operands"
+}
+
+@test "summary -r -s SEED prints the same reminder every time" {
+	load_reminders
+	run --separate-stderr summary -r -s 7
+	assert_success_quiet
+	is_reminder "$output"
+	local first=$output
+	run --separate-stderr summary -s 7 -r
+	assert_success_quiet
+	[ "$output" = "$first" ]
+}
+
+@test "summary -r -s with different seeds chooses different reminders" {
+	local seed
+	local -A seen=()
+	load_reminders
+	for seed in 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+		run --separate-stderr summary -r -s "$seed"
+		assert_success_quiet
+		is_reminder "$output"
+		seen[$output]=1
+	done
+	[ "${#seen[@]}" -gt 1 ]
+}
+
+@test "summary -r prints one of the reminders" {
+	load_reminders
+	run --separate-stderr summary -r
+	assert_success_quiet
+	is_reminder "$output"
+}
+
+@test "reminders: an empty file, or one of separators only" {
+	data_copy
+	: > "$DATA/reminders"
+	run --separate-stderr summary -d 2026-01-01
+	assert_error "summary: $DATA/reminders: no reminders in the file"
+
+	printf '%%\n%%\n\n%%\n' > "$DATA/reminders"
+	run --separate-stderr summary -r
+	assert_error "summary: $DATA/reminders: no reminders in the file"
+}
+
+@test "reminders: a CRLF file still splits on its % lines" {
+	load_reminders
+	local day_no n=${#ENTRIES[@]}
+	local -A seen=()
+	data_copy
+	sed 's/$/\r/' "$SHARE/reminders" > "$DATA/reminders"
+	grep -q $'%\r$' "$DATA/reminders"
+	for ((day_no = 0; day_no < n; day_no++)); do
+		run --separate-stderr summary -d "$(date -d "2026-01-01 + $day_no days" +%F)"
+		assert_success_quiet
+		is_reminder "$output"
+		seen[$output]=1
+	done
+	[ "${#seen[@]}" -eq "$n" ]
+}
+
+@test "reminders: a missing file, a NUL byte" {
+	data_copy
+	rm "$DATA/reminders"
+	run --separate-stderr summary -d
+	assert_error "summary: $DATA/reminders: cannot open: No such file or directory"
+
+	cp "$SHARE/reminders" "$DATA/reminders"
+	append_line reminders 'A\0B'
+	run --separate-stderr summary -r
+	assert_error "summary: $DATA/reminders:$LINE: NUL byte in line"
+}
+
+@test "points: an unknown record" {
+	data_copy
+	append_line points 'pointe\t1\tText'
+	run --separate-stderr summary 1
+	assert_error "summary: $DATA/points:$LINE: unknown record 'pointe' (expected point)"
+}
+
+@test "points: a wrong number of fields" {
+	data_copy
+	append_line points 'point\t1'
+	run --separate-stderr summary 1
+	assert_error "summary: $DATA/points:$LINE: 'point' record has 2 tab-separated fields, expected 3"
+
+	cp "$SHARE/points" "$DATA/points"
+	append_line points 'point\t1\tText\tmore'
+	run --separate-stderr summary 2
+	assert_error "summary: $DATA/points:$LINE: 'point' record has 4 tab-separated fields, expected 3"
+}
+
+@test "points: a point of an unknown section" {
+	data_copy
+	append_line points 'point\t9\tText'
+	run --separate-stderr summary 1
+	assert_error "summary: $DATA/points:$LINE: the guide has no section '9'"
+}
+
+@test "summary: a guide without a 'summary' section" {
+	data_copy
+	sed 's/^\(section\t6\t\)summary\t/\1recap\t/' "$SHARE/guide" > "$DATA/guide"
+	grep -q $'^section\t6\trecap\t' "$DATA/guide"
+	run --separate-stderr summary
+	assert_error "summary: $DATA/guide: the guide has no section 'summary'"
+
+	# A slug that only begins with "summary" is not it either.
+	sed 's/^\(section\t6\t\)summary\t/\1summary-two\t/' "$SHARE/guide" > "$DATA/guide"
+	run --separate-stderr summary
+	assert_error "summary: $DATA/guide: the guide has no section 'summary'"
+}
+
+@test "summary: a malformed guide" {
+	data_copy
+	append_line guide 'section\t1\tagain\t1. Again'
+	run --separate-stderr summary
+	assert_error "summary: $DATA/guide:$LINE: section 1 is defined twice"
+}
