@@ -32,9 +32,19 @@ struct trend {
 	long first_mean, latest_mean;
 };
 
+struct text {
+	char *s;
+	size_t len;
+};
+
 /* A bank as score uses it, with what one session accumulates. */
 struct scored_bank {
 	struct bank bank;
+	/* What follows the prefix on a scale's result line, for every mean
+	 * it can have, so that a line costs two copies. */
+	struct text *result;   /* [scale * nmeans + mean - lowest mean] */
+	struct text *unscored; /* [scale] */
+	size_t nmeans;
 	unsigned long *answered_in; /* per item: the session that answered it */
 	long *sum, *count;          /* per scale (rating) */
 	struct trend *trend;        /* per scale (rating) */
@@ -57,6 +67,8 @@ struct scorer {
 	enum state state;
 	struct scored_bank *sb;
 	char time[SESSION_TIME_LEN + 1];
+	struct outbuf prefix; /* "TIME<TAB>BANK<TAB>", the start of its lines */
+	size_t guess;         /* the item likely on the next line */
 	long header_line;
 	size_t expected, seen;
 	unsigned long session_id;
@@ -128,6 +140,60 @@ static void session_error(struct scorer *sc, const struct line_reader *in,
 	sc->state = SKIPPING;
 }
 
+static void set_text(struct text *t, char *s)
+{
+	t->s = s;
+	t->len = strlen(s);
+}
+
+static size_t band_of(const struct bank *b, long mean)
+{
+	size_t band = 0;
+
+	while (band + 1 < b->nbands && b->bands[band + 1].from <= mean)
+		band++;
+	return band;
+}
+
+static void write_result_texts(struct scored_bank *sb)
+{
+	const struct bank *b = &sb->bank;
+	long lowest = b->answer_min * 10, mean, section;
+	size_t s, band;
+	char where[8];
+
+	sb->nmeans = (size_t)(b->answer_max * 10 - lowest + 1);
+	sb->result = xcalloc(b->nscales * sb->nmeans, sizeof *sb->result);
+	sb->unscored = xcalloc(b->nscales, sizeof *sb->unscored);
+	for (s = 0; s < b->nscales; s++) {
+		set_text(&sb->unscored[s], xasprintf("%s\t-\tunscored\t-\n",
+		                                     b->scales[s].name));
+		for (mean = lowest; mean <= b->answer_max * 10; mean++) {
+			band = band_of(b, mean);
+			section = b->read[s * b->nbands + band];
+			snprintf(where, sizeof where, section ? "%ld" : "-",
+			         section);
+			set_text(&sb->result[s * sb->nmeans +
+			                     (size_t)(mean - lowest)],
+			         xasprintf("%s\t%ld.%ld\t%s\t%s\n",
+			                   b->scales[s].name, mean / 10,
+			                   mean % 10, b->bands[band].name, where));
+		}
+	}
+}
+
+static void free_result_texts(struct scored_bank *sb)
+{
+	size_t i;
+
+	for (i = 0; sb->result && i < sb->bank.nscales * sb->nmeans; i++)
+		free(sb->result[i].s);
+	for (i = 0; sb->unscored && i < sb->bank.nscales; i++)
+		free(sb->unscored[i].s);
+	free(sb->result);
+	free(sb->unscored);
+}
+
 static struct scored_bank *find_bank(struct scorer *sc, const char *name)
 {
 	struct scored_bank *sb;
@@ -155,6 +221,8 @@ static struct scored_bank *find_bank(struct scorer *sc, const char *name)
 	sb->sum = xcalloc(n, sizeof *sb->sum);
 	sb->count = xcalloc(n, sizeof *sb->count);
 	sb->trend = xcalloc(n, sizeof *sb->trend);
+	if (sb->bank.kind == BANK_RATING)
+		write_result_texts(sb);
 	sc->banks = xrealloc(sc->banks, sc->nbanks + 1, sizeof *sc->banks);
 	sc->banks[sc->nbanks++] = sb;
 	return sb;
@@ -170,6 +238,7 @@ static void free_banks(struct scorer *sc)
 		free(sc->banks[i]->sum);
 		free(sc->banks[i]->count);
 		free(sc->banks[i]->trend);
+		free_result_texts(sc->banks[i]);
 		free(sc->banks[i]);
 	}
 	free(sc->banks);
@@ -193,10 +262,7 @@ static void add_section(struct scorer *sc, long section)
 
 static void put_prefix(struct scorer *sc)
 {
-	put(&sc->out, sc->time, SESSION_TIME_LEN);
-	put(&sc->out, "\t", 1);
-	put_str(&sc->out, sc->sb->bank.name);
-	put(&sc->out, "\t", 1);
+	put(&sc->out, sc->prefix.data, sc->prefix.len);
 }
 
 /* The mean in tenths, rounded half up, or -1 when too few answered. */
@@ -209,46 +275,27 @@ static long scale_mean(const struct scored_bank *sb, size_t s)
 	return (sb->sum[s] * 20 + n) / (2 * n);
 }
 
-static size_t band_of(const struct bank *b, long mean)
-{
-	size_t band = 0;
-
-	while (band + 1 < b->nbands && b->bands[band + 1].from <= mean)
-		band++;
-	return band;
-}
-
 static void put_rating_results(struct scorer *sc)
 {
-	const struct bank *b = &sc->sb->bank;
-	size_t s, band;
-	long mean, section;
+	const struct scored_bank *sb = sc->sb;
+	const struct text *t;
+	size_t s;
+	long mean;
 
-	for (s = 0; s < b->nscales; s++) {
-		mean = scale_mean(sc->sb, s);
-		put_prefix(sc);
-		put_str(&sc->out, b->scales[s].name);
-		if (mean < 0) {
-			put_str(&sc->out, "\t-\tunscored\t-\n");
-			continue;
-		}
-		band = band_of(b, mean);
-		section = b->read[s * b->nbands + band];
-		put(&sc->out, "\t", 1);
-		put_mean(&sc->out, mean);
-		put(&sc->out, "\t", 1);
-		put_str(&sc->out, b->bands[band].name);
-		put(&sc->out, "\t", 1);
-		if (section)
-			put_long(&sc->out, section);
+	for (s = 0; s < sb->bank.nscales; s++) {
+		mean = scale_mean(sb, s);
+		if (mean < 0)
+			t = &sb->unscored[s];
 		else
-			put(&sc->out, "-", 1);
-		put(&sc->out, "\n", 1);
+			t = &sb->result[s * sb->nmeans +
+			                (size_t)(mean - sb->bank.answer_min * 10)];
+		put_prefix(sc);
+		put(&sc->out, t->s, t->len);
 	}
 	if (sc->alerted) {
 		put_prefix(sc);
 		put_str(&sc->out, "safety\t");
-		put_str(&sc->out, b->safety_message);
+		put_str(&sc->out, sb->bank.safety_message);
 		put(&sc->out, "\n", 1);
 	}
 }
@@ -375,10 +422,13 @@ static void finish_session(struct scorer *sc)
 }
 
 static void start_session(struct scorer *sc, const struct line_reader *in,
-                          char *line)
+                          char *line, size_t len)
 {
+	const char *problem = line_problem(line, len);
 	struct session_header h;
-	const char *problem = session_parse_header(line, &h);
+
+	if (!problem)
+		problem = session_parse_header(line, &h);
 
 	if (sc->state == INSIDE)
 		session_error(sc, in, sc->header_line, "session ends after %zu "
@@ -401,6 +451,12 @@ static void start_session(struct scorer *sc, const struct line_reader *in,
 		return;
 	}
 	memcpy(sc->time, h.time, sizeof sc->time);
+	sc->prefix.len = 0;
+	put(&sc->prefix, sc->time, SESSION_TIME_LEN);
+	put(&sc->prefix, "\t", 1);
+	put_str(&sc->prefix, h.bank);
+	put(&sc->prefix, "\t", 1);
+	sc->guess = 0;
 	sc->expected = (size_t)h.count;
 	sc->seen = 0;
 	sc->session_id++;
@@ -432,37 +488,69 @@ static void record_answer(struct scorer *sc, const struct item *it, long value)
 	sb->count[it->scale]++;
 }
 
+/* Finds the item an answer line names. Sessions mostly list items in the
+ * bank's order, so the one after the last answered is tried first. */
+static int find_answered_item(struct scorer *sc, const char *line,
+                              size_t len, size_t *index, size_t *id_len)
+{
+	const struct bank *b = &sc->sb->bank;
+	const struct item *guess = &b->items[sc->guess % b->nitems];
+	const char *tab;
+
+	if (len > guess->id_len && line[guess->id_len] == '\t' &&
+	    memcmp(guess->id, line, guess->id_len) == 0) {
+		*index = sc->guess % b->nitems;
+		*id_len = guess->id_len;
+	} else {
+		tab = memchr(line, '\t', len);
+		if (!tab)
+			return 0;
+		*id_len = (size_t)(tab - line);
+		if (!bank_find_item(b, line, *id_len, index))
+			return 0;
+	}
+	sc->guess = *index + 1;
+	return 1;
+}
+
+static void report_bad_line(struct scorer *sc, const struct line_reader *in,
+                            const char *line, size_t len)
+{
+	const char *problem = line_problem(line, len);
+	const char *tab = memchr(line, '\t', len);
+
+	if (problem)
+		session_error(sc, in, in->lineno, "%s", problem);
+	else if (!tab)
+		session_error(sc, in, in->lineno, "expected an id, a tab and "
+		              "an answer");
+	else
+		session_error(sc, in, in->lineno, "no item '%.*s' in bank '%s'",
+		              (int)(tab - line), line, sc->sb->bank.name);
+}
+
 static void read_answer(struct scorer *sc, const struct line_reader *in,
                         char *line, size_t len)
 {
 	const struct bank *b = &sc->sb->bank;
-	char *tab = memchr(line, '\t', len), range[32];
 	size_t index, id_len;
 	const struct item *it;
-	const char *problem;
+	char range[32];
 	long value;
 
-	id_len = tab ? (size_t)(tab - line) : len;
-	if (!bank_find_item(b, line, id_len, &index)) {
-		if ((problem = line_problem(line, len)))
-			session_error(sc, in, in->lineno, "%s", problem);
-		else if (!tab)
-			session_error(sc, in, in->lineno, "expected an id, a tab "
-			              "and an answer");
-		else
-			session_error(sc, in, in->lineno, "no item '%.*s' in "
-			              "bank '%s'", (int)id_len, line, b->name);
+	if (!find_answered_item(sc, line, len, &index, &id_len)) {
+		report_bad_line(sc, in, line, len);
 		return;
 	}
 	it = &b->items[index];
-	if (!tab || !bank_parse_answer(b, it, tab + 1,
-	                               len - id_len - 1, &value)) {
+	if (!bank_parse_answer(b, it, line + id_len + 1, len - id_len - 1,
+	                       &value)) {
 		bank_describe_answers(b, it, range, sizeof range);
-		if ((problem = line_problem(line, len)))
-			session_error(sc, in, in->lineno, "%s", problem);
+		if (line_problem(line, len))
+			report_bad_line(sc, in, line, len);
 		else
 			session_error(sc, in, in->lineno, "'%s' is not an answer "
-			              "to %s (%s)", tab ? tab + 1 : "", it->id,
+			              "to %s (%s)", line + id_len + 1, it->id,
 			              range);
 		return;
 	}
@@ -503,11 +591,8 @@ static void score_stream(struct scorer *sc, int fd, const char *name)
 		if (status == LINE_TOO_LONG) {
 			session_error(sc, &in, in.lineno, "line is longer than "
 			              "%d bytes", LINE_MAX_BYTES);
-		} else if (session_is_header(line, len)) {
-			if ((problem = line_problem(line, len)))
-				session_error(sc, &in, in.lineno, "%s", problem);
-			else
-				start_session(sc, &in, line);
+		} else if (line[0] == 'h' && session_is_header(line, len)) {
+			start_session(sc, &in, line, len);
 		} else if (is_blank(line, len) || line[0] == '#') {
 			if ((problem = line_problem(line, len)))
 				session_error(sc, &in, in.lineno, "%s", problem);
@@ -575,6 +660,7 @@ int main(int argc, char **argv)
 	if (sc.mode == MODE_TREND)
 		put_trend(&sc);
 	free(sc.out.data);
+	free(sc.prefix.data);
 	free_banks(&sc);
 	out_finish();
 	return sc.failed ? EXIT_FAILURE : EXIT_SUCCESS;

@@ -32,9 +32,9 @@ int bank_find_item(const struct bank *b, const char *id, size_t len,
 	size_t slot = (size_t)hash_id(id, len) & (b->nslots - 1), it;
 
 	while ((it = b->slots[slot]) != 0) {
-		const char *have = b->items[it - 1].id;
+		const struct item *have = &b->items[it - 1];
 
-		if (strncmp(have, id, len) == 0 && have[len] == '\0') {
+		if (have->id_len == len && memcmp(have->id, id, len) == 0) {
 			*index = it - 1;
 			return 1;
 		}
@@ -51,9 +51,9 @@ static void index_items(struct bank *b)
 		;
 	b->slots = xcalloc(b->nslots, sizeof *b->slots);
 	for (i = 0; i < b->nitems; i++) {
-		const char *id = b->items[i].id;
+		const struct item *it = &b->items[i];
 
-		slot = (size_t)hash_id(id, strlen(id)) & (b->nslots - 1);
+		slot = (size_t)hash_id(it->id, it->id_len) & (b->nslots - 1);
 		while (b->slots[slot] != 0)
 			slot = (slot + 1) & (b->nslots - 1);
 		b->slots[slot] = i + 1;
@@ -272,6 +272,7 @@ static struct item *new_item(struct loader *l, size_t id_field)
 	grow(&b->items, b->nitems, sizeof *b->items);
 	it = &b->items[b->nitems++];
 	it->id = id;
+	it->id_len = strlen(id);
 	it->line = l->rec->line;
 	return it;
 }

@@ -74,6 +74,7 @@ void cli_start(int argc, char **argv, const char *optstring,
 	int i;
 
 	keep_standard_fds_open();
+	out_start();
 	if (argc > 0 && argv[0] && *argv[0]) {
 		slash = strrchr(argv[0], '/');
 		prog_name = slash ? slash + 1 : argv[0];

@@ -39,6 +39,8 @@ char *xvasprintf(const char *fmt, va_list ap);
 int parse_number(const char *s, long min, long max, long *value);
 
 /* out.c: checked output to stdout */
+/* Chooses stdout's buffering; cli_start calls it before any output. */
+void out_start(void);
 void out_write(const char *s, size_t len);
 void out_str(const char *s);
 void out_char(char c);
@@ -179,6 +181,7 @@ struct band {
 };
 struct item {
 	const char *id;
+	size_t id_len;
 	const char *text;
 	long line;
 	size_t scale;           /* rating: index into scales */

@@ -9,6 +9,16 @@
 
 static int stdout_tty = -1;
 
+/* Big enough that a long run of results costs few write calls; a failed
+ * write still shows at the first flush, long before the input ends. */
+static char stdout_buffer[65536];
+
+void out_start(void)
+{
+	if (!out_is_terminal())
+		setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
+}
+
 static void write_failed(void)
 {
 	die("write error:");
