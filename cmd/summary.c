@@ -1,20 +1,25 @@
 /* summary: the guide's summary, key points, and a reminder for the day */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "hearth.h"
 
-static const char optstring[] = ":dhrs:Vw:";
+static const char optstring[] = ":dhors:Vw:";
 static const char synopsis[] =
 	"usage: summary [-hV] [-w width] [reference ...]\n"
-	"       summary -d [-w width] [YYYY-MM-DD]\n"
+	"       summary -d | -o [-w width] [YYYY-MM-DD]\n"
 	"       summary -r [-s seed] [-w width]\n";
 static const char details[] =
 	"Print the guide's summary, or the key points of the sections named.\n"
 	"A reference '-' reads references from stdin, one a line.\n"
 	"  -d        print the reminder of the day: today's, or the date's\n"
+	"  -o        as -d, but only the first time it runs that day\n"
 	"  -r        print a reminder chosen at random\n"
 	"  -s seed   with -r, choose with this seed (a number)\n"
 	"  -w width  wrap paragraphs to width columns; 0 never wraps\n"
@@ -24,7 +29,7 @@ static const char details[] =
 enum { WIDTH_MAX = 100000 };
 
 struct options {
-	int daily, random, seeded;
+	int daily, once, random, seeded;
 	uint64_t seed;
 	long width;
 };
@@ -90,15 +95,79 @@ static int parse_date(const char *s, long *day)
 	return 1;
 }
 
-static long today(void)
+/* Today's local date, as YYYY-MM-DD. */
+static void today(char *date, size_t size)
 {
 	time_t now = time(NULL);
 	struct tm tm;
 
-	if (!localtime_r(&now, &tm))
-		die("cannot tell today's date:");
-	return days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1L,
-	                       tm.tm_mday);
+	if (!localtime_r(&now, &tm) ||
+	    strftime(date, size, "%Y-%m-%d", &tm) != 10)
+		die("cannot tell today's date");
+}
+
+/* The directory of the once-a-day stamp, as the XDG base directory
+ * specification places state: $XDG_STATE_HOME if absolute, else
+ * ~/.local/state. */
+static char *state_dir(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/hearth", xdg);
+	if (home && home[0] == '/')
+		return xasprintf("%s/.local/state/hearth", home);
+	die("-o keeps a stamp under XDG_STATE_HOME or HOME; neither is set");
+	return NULL;
+}
+
+/* mkdir -p, each directory it makes private to its owner. */
+static void make_private_dirs(char *path)
+{
+	char *slash = path;
+
+	while ((slash = strchr(slash + 1, '/'))) {
+		*slash = '\0';
+		if (mkdir(path, 0700) < 0 && errno != EEXIST)
+			die("%s:", path);
+		*slash = '/';
+	}
+	if (mkdir(path, 0700) < 0 && errno != EEXIST)
+		die("%s:", path);
+}
+
+static int stamp_says(const char *stamp, const char *date)
+{
+	char seen[16];
+	ssize_t n;
+	int fd = open(stamp, O_RDONLY);
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, seen, sizeof seen);
+	close(fd);
+	return n == 11 && memcmp(seen, date, 10) == 0 && seen[10] == '\n';
+}
+
+/* Written whole and renamed into place, so a stamp is never half there. */
+static void write_stamp(char *dir, const char *stamp, const char *date)
+{
+	char *tmp = xasprintf("%s/.reminded.XXXXXX", dir);
+	char line[12];
+	int fd;
+
+	make_private_dirs(dir);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		die("%s:", tmp);
+	memcpy(line, date, 10);
+	line[10] = '\n';
+	if (write(fd, line, 11) != 11 || close(fd) < 0 ||
+	    rename(tmp, stamp) < 0) {
+		unlink(tmp);
+		die("%s:", stamp);
+	}
+	free(tmp);
 }
 
 static size_t gcd(size_t a, size_t b)
@@ -127,33 +196,55 @@ static size_t reminder_of_day(long day, size_t n)
 	return pos * stride % n;
 }
 
-static void print_reminder(const struct options *o, char **dates, int count)
+static void print_reminder(const struct options *o, size_t pick)
 {
 	struct reminders reminders;
 	struct rng rng;
-	size_t pick;
-	long day = 0;
 
-	if (o->daily) {
-		if (count > 1)
-			cli_usage_error("-d takes one date");
-		if (count == 1 && !parse_date(dates[0], &day))
-			cli_usage_error("'%s' is not a date of the form "
-			                "YYYY-MM-DD", dates[0]);
-		if (count == 0)
-			day = today();
-	} else if (count > 0) {
-		cli_usage_error("-r takes no operands");
-	}
 	reminders_load(&reminders);
-	if (o->daily) {
-		pick = reminder_of_day(day, reminders.count);
-	} else {
+	if (o->random) {
 		rng_seed(&rng, o->seeded ? o->seed : rng_seed_from_clock());
 		pick = rng_below(&rng, reminders.count);
+	} else {
+		pick = reminder_of_day((long)pick, reminders.count);
 	}
 	print_lines(reminders.entries[pick], output_width(o->width));
 	reminders_free(&reminders);
+}
+
+static void print_daily_reminder(const struct options *o, char **dates,
+                                 int count)
+{
+	char date[16], *dir = NULL, *stamp = NULL;
+	long day;
+
+	if (count > 1)
+		cli_usage_error("-d and -o take one date");
+	if (count == 1 && !parse_date(dates[0], &day))
+		cli_usage_error("'%s' is not a date of the form YYYY-MM-DD",
+		                dates[0]);
+	if (count == 1)
+		snprintf(date, sizeof date, "%s", dates[0]);
+	else
+		today(date, sizeof date);
+	if (!parse_date(date, &day))
+		die("cannot tell today's date");
+	if (o->once) {
+		dir = state_dir();
+		stamp = xasprintf("%s/reminded", dir);
+		if (stamp_says(stamp, date)) {
+			free(stamp);
+			free(dir);
+			return;
+		}
+	}
+	print_reminder(o, (size_t)day);
+	if (o->once) {
+		out_flush();
+		write_stamp(dir, stamp, date);
+		free(stamp);
+		free(dir);
+	}
 }
 
 static const struct guide_section *summary_section(const struct guide *g)
@@ -208,7 +299,7 @@ static void print_guide_parts(const struct options *o, char **refs, int count)
 
 int main(int argc, char **argv)
 {
-	struct options o = {0, 0, 0, 0, -1};
+	struct options o = {0, 0, 0, 0, 0, -1};
 	long seed;
 	int opt;
 
@@ -217,6 +308,9 @@ int main(int argc, char **argv)
 		switch (opt) {
 		case 'd':
 			o.daily = 1;
+			break;
+		case 'o':
+			o.daily = o.once = 1;
 			break;
 		case 'r':
 			o.random = 1;
@@ -239,11 +333,15 @@ int main(int argc, char **argv)
 		}
 	}
 	if (o.daily && o.random)
-		cli_usage_error("-d and -r cannot be used together");
+		cli_usage_error("-r cannot go with -d or -o");
 	if (o.seeded && !o.random)
 		cli_usage_error("-s goes with -r");
-	if (o.daily || o.random)
-		print_reminder(&o, argv + optind, argc - optind);
+	if (o.random && optind < argc)
+		cli_usage_error("-r takes no operands");
+	if (o.daily)
+		print_daily_reminder(&o, argv + optind, argc - optind);
+	else if (o.random)
+		print_reminder(&o, 0);
 	else
 		print_guide_parts(&o, argv + optind, argc - optind);
 	out_finish();

@@ -48,6 +48,8 @@ void out_printf(const char *fmt, ...);
 /* Text from data files or users: control characters are made harmless
  * when stdout is a terminal. */
 void out_text(const char *s, size_t len);
+/* Flushes stdout; a failed write exits 1. */
+void out_flush(void);
 /* Flushes and closes stdout; a failed write exits 1. Call before exit 0. */
 void out_finish(void);
 int out_is_terminal(void);

@@ -128,6 +128,12 @@ void term_write_text(int fd, const char *s, size_t len)
 	sanitize(s, len, emit_fd, &fd);
 }
 
+void out_flush(void)
+{
+	if (fflush(stdout) == EOF || ferror(stdout))
+		write_failed();
+}
+
 void out_finish(void)
 {
 	if (fflush(stdout) == EOF || ferror(stdout))

@@ -278,14 +278,14 @@ golden_summary() {
 
 @test "summary -d with two dates is a usage error" {
 	run --separate-stderr summary -d 2026-01-01 2026-01-02
-	assert_usage_message "-d takes one date"
+	assert_usage_message "-d and -o take one date"
 }
 
 @test "summary -d and -r together is a usage error" {
 	run --separate-stderr summary -d -r
-	assert_usage_message "-d and -r cannot be used together"
+	assert_usage_message "-r cannot go with -d or -o"
 	run --separate-stderr summary -r -d 2026-01-01
-	assert_usage_message "-d and -r cannot be used together"
+	assert_usage_message "-r cannot go with -d or -o"
 }
 
 @test "summary -s without -r is a usage error" {
@@ -424,4 +424,101 @@ golden_summary() {
 	append_line guide 'section\t1\tagain\t1. Again'
 	run --separate-stderr summary
 	assert_error "summary: $DATA/guide:$LINE: section 1 is defined twice"
+}
+
+# summary -o: the reminder of the day, once a day, for ~/.profile.
+
+@test "summary -o prints today's reminder the first time, then nothing that day" {
+	export HOME=$BATS_TEST_TMPDIR/home
+	unset XDG_STATE_HOME
+	mkdir -p "$HOME"
+	today=$(summary -d)
+	run --separate-stderr summary -o
+	assert_success_quiet
+	[ "$output" = "$today" ]
+	[ -n "$output" ]
+	run --separate-stderr summary -o
+	assert_success_quiet
+	[ -z "$output" ]
+	[ "$(cat "$HOME/.local/state/hearth/reminded")" = "$(date +%F)" ]
+}
+
+@test "summary -o keeps its stamp private: directories 0700, the file 0600" {
+	export HOME=$BATS_TEST_TMPDIR/home
+	unset XDG_STATE_HOME
+	mkdir -p "$HOME"
+	umask 022
+	summary -o > /dev/null
+	[ "$(stat -c %a "$HOME/.local")" = 700 ]
+	[ "$(stat -c %a "$HOME/.local/state")" = 700 ]
+	[ "$(stat -c %a "$HOME/.local/state/hearth")" = 700 ]
+	[ "$(stat -c %a "$HOME/.local/state/hearth/reminded")" = 600 ]
+	[ "$(ls -A "$HOME/.local/state/hearth")" = reminded ]
+}
+
+@test "summary -o uses an absolute XDG_STATE_HOME, and ignores a relative one" {
+	export HOME=$BATS_TEST_TMPDIR/home XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
+	summary -o > /dev/null
+	[ -f "$XDG_STATE_HOME/hearth/reminded" ]
+	[ ! -e "$HOME" ]
+	cd "$BATS_TEST_TMPDIR"
+	XDG_STATE_HOME=relative summary -o 2026-03-01 > /dev/null
+	[ -f "$HOME/.local/state/hearth/reminded" ]
+	[ ! -e relative ]
+}
+
+@test "summary -o with a date prints that day's reminder once" {
+	export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
+	run --separate-stderr summary -o 2026-01-01
+	assert_success_quiet
+	[ "$output" = "$(summary -d 2026-01-01)" ]
+	run --separate-stderr summary -o 2026-01-01
+	assert_success_quiet
+	[ -z "$output" ]
+	# Another day: printed again, and the stamp moves on.
+	run --separate-stderr summary -o 2026-01-02
+	assert_success_quiet
+	[ "$output" = "$(summary -d 2026-01-02)" ]
+	[ "$(cat "$XDG_STATE_HOME/hearth/reminded")" = 2026-01-02 ]
+}
+
+@test "summary -o that cannot write its reminder leaves no stamp" {
+	export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
+	run --separate-stderr bash -c 'summary -o > /dev/full'
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "summary: write error: No space left on device" ]
+	[ ! -e "$XDG_STATE_HOME/hearth/reminded" ]
+	run --separate-stderr summary -o
+	assert_success_quiet
+	[ -n "$output" ]
+}
+
+@test "summary -o with nowhere to keep the stamp is an error" {
+	run --separate-stderr env -u HOME -u XDG_STATE_HOME summary -o
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$stderr" = "summary: -o keeps a stamp under XDG_STATE_HOME or HOME; neither is set" ]
+
+	touch "$BATS_TEST_TMPDIR/file"
+	run --separate-stderr env XDG_STATE_HOME="$BATS_TEST_TMPDIR/file" summary -o
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "summary: $BATS_TEST_TMPDIR/file/hearth: Not a directory" ]
+}
+
+@test "summary -o works in cron's empty environment given HOME" {
+	mkdir -p "$BATS_TEST_TMPDIR/home"
+	data=()
+	[ -z "${HEARTH_DATA:-}" ] || data=(HEARTH_DATA="$HEARTH_DATA")
+	run --separate-stderr env -i PATH=/usr/bin:/bin HOME="$BATS_TEST_TMPDIR/home" \
+		"${data[@]}" "$HEARTH_BIN/summary" -o < /dev/null
+	assert_success_quiet
+	[ "${#lines[@]}" -ge 1 ]
+	grep -qxF -- "${lines[0]}" "$SHARE/reminders"
+}
+
+@test "summary -o with -r, or with two dates, is a usage error" {
+	run --separate-stderr summary -o -r
+	assert_usage_message "-r cannot go with -d or -o"
+	run --separate-stderr summary -o 2026-01-01 2026-01-02
+	assert_usage_message "-d and -o take one date"
 }
