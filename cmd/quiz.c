@@ -30,10 +30,14 @@ static const char details[] =
 
 enum reply_kind { REPLY_ANSWER, REPLY_BACK, REPLY_QUIT, REPLY_END };
 
+/* In tutorial mode a missed question comes back at most this often, so a
+ * script answering wrong for ever still ends. */
+enum { ASKED_AGAIN_MAX = 3 };
+
 struct reply {
 	size_t item;
 	long value;
-	int missed;
+	int again; /* a miss that brings the question back later */
 };
 
 struct quiz {
@@ -85,6 +89,15 @@ static void prompt(const struct quiz *q, const char *text)
 	term_write_text(q->tty, text, strlen(text));
 }
 
+/* A journal this run created, removed again if no session goes into it. */
+static const char *created_journal;
+
+static void remove_unused_journal(void)
+{
+	if (created_journal)
+		unlink(created_journal);
+}
+
 /* Dies by the same signal after ending the prompt's line, so a calling
  * script stops too. Nothing has been written: a session goes out whole. */
 static int signal_tty = -1;
@@ -93,6 +106,7 @@ static void on_signal(int sig)
 {
 	if (signal_tty >= 0 && write(signal_tty, "\n", 1) < 0)
 		signal_tty = -1;
+	remove_unused_journal();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -140,18 +154,9 @@ static void show_scale(const struct quiz *q)
 	say(q, "Type b to go back one statement, q to quit.");
 }
 
-static size_t missed_before(const struct quiz *q, size_t n)
-{
-	size_t i, missed = 0;
-
-	for (i = 0; i < n; i++)
-		missed += q->replies[i].missed;
-	return missed;
-}
-
-/* In tutorial mode every missed question comes back after all the others,
- * in the order missed; so the k-th question asked follows from the
- * replies before it, and going back is just dropping the last reply. */
+/* In tutorial mode a missed question comes back after all the others, in
+ * the order missed; so the k-th question asked follows from the replies
+ * before it, and going back is just dropping the last reply. */
 static size_t item_to_ask(const struct quiz *q, size_t k)
 {
 	size_t i, nth;
@@ -160,16 +165,29 @@ static size_t item_to_ask(const struct quiz *q, size_t k)
 		return q->order[k];
 	nth = k - q->count;
 	for (i = 0; i < q->nreplies; i++)
-		if (q->replies[i].missed && nth-- == 0)
+		if (q->replies[i].again && nth-- == 0)
 			break;
 	return q->replies[i].item;
 }
 
 static int finished(const struct quiz *q)
 {
-	size_t missed = q->tutorial ? missed_before(q, q->nreplies) : 0;
+	size_t i, again = 0;
 
-	return q->nreplies == q->count + missed;
+	for (i = 0; i < q->nreplies; i++)
+		again += q->replies[i].again;
+	return q->nreplies == q->count + again;
+}
+
+static int asks_again(const struct quiz *q, size_t item, long value)
+{
+	size_t i, times = 0;
+
+	if (!q->tutorial || value == (long)q->bank.items[item].answer)
+		return 0;
+	for (i = 0; i < q->nreplies; i++)
+		times += q->replies[i].item == item && q->replies[i].again;
+	return times < ASKED_AGAIN_MAX;
 }
 
 static void show_item(const struct quiz *q, size_t k, const struct item *it)
@@ -185,14 +203,14 @@ static void show_item(const struct quiz *q, size_t k, const struct item *it)
 }
 
 static void show_feedback(const struct quiz *q, const struct item *it,
-                          long value)
+                          const struct reply *r)
 {
-	if (value == (long)it->answer)
+	if (r->value == (long)it->answer)
 		say(q, "Right.");
 	else
 		say(q, "The guide says %c) %s (section %ld).%s",
 		    (int)('a' + it->answer), it->choices[it->answer],
-		    it->section, q->tutorial ? " It will come up again." : "");
+		    it->section, r->again ? " It will come up again." : "");
 	if (it->note)
 		say(q, "Note: %s", it->note);
 }
@@ -228,8 +246,11 @@ static enum reply_kind read_reply(struct quiz *q, const struct item *it,
 			prompt(q, "): ");
 		}
 		status = line_next(&q->in, &line, &len);
-		if (status == LINE_EOF)
+		if (status == LINE_EOF) {
+			if (q->tty >= 0)
+				prompt(q, "\n");
 			return REPLY_END;
+		}
 		if (status == LINE_OK && !line_problem(line, len)) {
 			line = trim(line, &len);
 			for (p = line; *p; p++)
@@ -265,7 +286,8 @@ static void ask_all(struct quiz *q)
 	long value = 0;
 	size_t k;
 
-	q->replies = xcalloc(2 * q->count, sizeof *q->replies);
+	q->replies = xcalloc(q->count * (1 + ASKED_AGAIN_MAX),
+	                     sizeof *q->replies);
 	if (q->tty >= 0)
 		show_scale(q);
 	while (!finished(q)) {
@@ -275,18 +297,13 @@ static void ask_all(struct quiz *q)
 			show_item(q, k, it);
 		switch (read_reply(q, it, &value)) {
 		case REPLY_ANSWER:
-			if (q->nreplies == 0 ||
-			    q->nreplies % q->count == 0)
-				q->replies = xrealloc(q->replies,
-				                      q->nreplies + q->count + 1,
-				                      sizeof *q->replies);
 			q->replies[k].item = (size_t)(it - q->bank.items);
 			q->replies[k].value = value;
-			q->replies[k].missed = q->bank.kind == BANK_CHOICE &&
-			                       value != (long)it->answer;
+			q->replies[k].again = asks_again(q, q->replies[k].item,
+			                                 value);
 			q->nreplies++;
 			if (q->tty >= 0 && q->bank.kind == BANK_CHOICE)
-				show_feedback(q, it, value);
+				show_feedback(q, it, &q->replies[k]);
 			break;
 		case REPLY_BACK:
 			if (q->nreplies > 0)
@@ -341,10 +358,19 @@ static char *format_session(const struct quiz *q, size_t *len)
 	return buf;
 }
 
+/* Opened before the first question, so a journal that cannot be written
+ * is found before anyone answers; one made now goes again unless used. */
 static int open_journal(const char *path)
 {
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0600);
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL, 0600);
 
+	if (fd >= 0) {
+		created_journal = path;
+		atexit(remove_unused_journal);
+		return fd;
+	}
+	if (errno == EEXIST)
+		fd = open(path, O_WRONLY | O_APPEND);
 	if (fd < 0)
 		die("%s:", path);
 	return fd;
@@ -374,6 +400,7 @@ static void append_journal(int fd, const char *path, const char *s,
 	}
 	if (close(fd) < 0)
 		die("%s: write error:", path);
+	created_journal = NULL;
 }
 
 /* Prints one paragraph made from a format, wrapped like the guide. */
@@ -520,7 +547,7 @@ static void write_session(struct quiz *q, int journal, const char *path)
 	if (journal >= 0)
 		append_journal(journal, path, session, len);
 	out_write(session, len);
-	out_finish();
+	out_flush();
 	block_signals(SIG_UNBLOCK);
 	free(session);
 }
@@ -550,10 +577,11 @@ int main(int argc, char **argv)
 		line_reader_open(&q.in, STDIN_FILENO, "stdin");
 		ask_all(&q);
 		write_session(&q, journal, o.journal);
-		if (q.tty >= 0 && isatty(STDOUT_FILENO))
+		if (q.tty >= 0 && out_is_terminal())
 			say(&q, "To see your results, pipe the session into "
 			        "score: quiz | score");
 		line_reader_close(&q.in);
+		out_finish();
 	}
 	free(q.replies);
 	free(q.order);

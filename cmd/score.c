@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "hearth.h"
@@ -346,6 +347,7 @@ static void put_refs(struct scorer *sc)
 		put(&sc->out, "\n", 1);
 	}
 	if (sc->alerted) {
+		flush_out(&sc->out);
 		fflush(stdout);
 		warn("safety: %s", sc->sb->bank.safety_message);
 	}
@@ -614,6 +616,7 @@ static void score_stream(struct scorer *sc, int fd, const char *name)
 
 static void score_file(struct scorer *sc, const char *path)
 {
+	struct stat st;
 	int fd;
 
 	if (strcmp(path, "-") == 0) {
@@ -621,7 +624,11 @@ static void score_file(struct scorer *sc, const char *path)
 		return;
 	}
 	fd = open(path, O_RDONLY);
-	if (fd < 0) {
+	if (fd < 0 || (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))) {
+		if (fd >= 0) {
+			close(fd);
+			errno = EISDIR;
+		}
 		fflush(stdout);
 		warn("%s:", path);
 		sc->failed = 1;

@@ -186,6 +186,7 @@ static void add_band(struct loader *l)
 {
 	struct bank *b = l->b;
 	long from;
+	size_t i;
 
 	record_expect(&b->file, l->rec, 3);
 	need_answers(l);
@@ -198,6 +199,9 @@ static void add_band(struct loader *l)
 	if (from > b->answer_max * 10)
 		FAIL(l, "band starts above the highest answer, %ld",
 		     b->answer_max);
+	for (i = 0; i < b->nbands; i++)
+		if (strcmp(b->bands[i].name, l->rec->field[1]) == 0)
+			FAIL(l, "band '%s' is defined twice", b->bands[i].name);
 	grow(&b->bands, b->nbands, sizeof *b->bands);
 	b->bands[b->nbands].name = field_name(l, 1, "band name");
 	b->bands[b->nbands++].from = from;
