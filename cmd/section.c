@@ -6,14 +6,15 @@
 
 #include "hearth.h"
 
-static const char optstring[] = ":f:hlVw:";
+static const char optstring[] = ":f:hlpVw:";
 static const char synopsis[] =
-	"usage: section [-hlV] [-f part] [-w width] [reference ...]\n";
+	"usage: section [-hlpV] [-f part] [-w width] [reference ...]\n";
 static const char details[] =
 	"Print the guide, or the sections named by number, slug or a slug's\n"
 	"first letters. A reference '-' reads references from stdin, one a line.\n"
 	"  -f part   print only this part of each section (e.g. neuroscience)\n"
 	"  -l        list the sections: number, slug and title\n"
+	"  -p        list the parts of each section: number and part name\n"
 	"  -w width  wrap paragraphs to width columns; 0 never wraps\n"
 	"  -h        print this help\n"
 	"  -V        print the version\n";
@@ -30,6 +31,24 @@ static void list_sections(const struct ref_list *refs)
 		out_printf("%ld\t%s\t", s->number, s->slug);
 		out_text(s->title, strlen(s->title));
 		out_char('\n');
+	}
+}
+
+static void list_parts(const struct ref_list *refs)
+{
+	const struct guide_section *s;
+	size_t i, j, k;
+
+	for (i = 0; i < refs->count; i++) {
+		s = refs->items[i];
+		for (j = 0; j < s->nlines; j++) {
+			for (k = 0; k < j; k++)
+				if (strcmp(s->lines[k].part, s->lines[j].part) == 0)
+					break;
+			if (k == j)
+				out_printf("%ld\t%s\n", s->number,
+				           s->lines[j].part);
+		}
 	}
 }
 
@@ -117,7 +136,7 @@ int main(int argc, char **argv)
 	struct ref_list refs;
 	const char *part = NULL;
 	long width = -1;
-	int list = 0, opt;
+	int list = 0, parts = 0, opt;
 
 	cli_start(argc, argv, optstring, synopsis, details);
 	while ((opt = getopt(argc, argv, optstring)) != -1) {
@@ -127,6 +146,9 @@ int main(int argc, char **argv)
 			break;
 		case 'l':
 			list = 1;
+			break;
+		case 'p':
+			parts = 1;
 			break;
 		case 'w':
 			if (!parse_number(optarg, 0, WIDTH_MAX, &width))
@@ -138,8 +160,11 @@ int main(int argc, char **argv)
 			cli_common_option(opt);
 		}
 	}
-	if (list && part)
-		cli_usage_error("-l lists whole sections; it takes no -f");
+	if (list && parts)
+		cli_usage_error("-l and -p cannot be used together");
+	if ((list || parts) && part)
+		cli_usage_error("-%c lists whole sections; it takes no -f",
+		                list ? 'l' : 'p');
 	guide_load(&guide);
 	if (optind < argc)
 		refs_collect(&refs, &guide, argv + optind, argc - optind);
@@ -147,6 +172,8 @@ int main(int argc, char **argv)
 		all_sections(&refs, &guide);
 	if (list)
 		list_sections(&refs);
+	else if (parts)
+		list_parts(&refs);
 	else
 		print_sections(&refs, part ? resolve_part(&refs, part) : NULL,
 		               output_width(width));

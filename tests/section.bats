@@ -612,3 +612,24 @@ longest_word() {
 	assert_success_quiet
 	cmp "$GOLDEN/guide.txt" "$OUT"
 }
+
+@test "section -p lists each section's parts once, in order: number TAB part" {
+	run --separate-stderr section -p
+	assert_success_quiet
+	expected=$(awk -F'\t' '$1 == "line" && !seen[$2 FS $3]++ { print $2 "\t" $3 }' "$SHARE/guide")
+	[ "$output" = "$expected" ]
+	[ "${lines[0]}" = $'1\tpsychology' ]
+
+	run --separate-stderr section -p 4 home
+	assert_success_quiet
+	[ "$output" = $'4\tbrain\n4\tpsychology\n5\tpsychology\n5\tneuroscience' ]
+}
+
+@test "section -p with -l or -f is a usage error" {
+	run --separate-stderr section -p -l
+	assert_usage_error
+	[ "${stderr_lines[0]}" = "section: -l and -p cannot be used together" ]
+	run --separate-stderr section -p -f neuro
+	assert_usage_error
+	[ "${stderr_lines[0]}" = "section: -p lists whole sections; it takes no -f" ]
+}
