@@ -1,0 +1,114 @@
+# The manual: every page lint-clean, every OPTIONS section true to its
+# binary, and the installed pages found by man(1).
+load ../helper
+
+PAGES=(quiz.1 score.1 section.1 summary.1 hearth.5 hearth.7)
+
+setup() {
+	command -v scdoc > /dev/null || skip "scdoc is not installed"
+}
+
+@test "every binary has a page with every section the standard asks for" {
+	local tool heading
+	for tool in quiz score section summary; do
+		[ -f "$HEARTH_TOP/man/$tool.1.scd" ]
+		for heading in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" \
+			ENVIRONMENT FILES EXAMPLES "SEE ALSO"; do
+			grep -qx "# $heading" "$HEARTH_TOP/man/$tool.1.scd" ||
+				{ echo "$tool.1 lacks $heading"; return 1; }
+		done
+	done
+}
+
+@test "mandoc -Tlint: no error, no warning but scdoc's paragraph macros" {
+	command -v mandoc > /dev/null || skip "mandoc is not installed"
+	local page report
+	for page in "${PAGES[@]}"; do
+		report=$(mandoc -Tlint -W warning "$HEARTH_TOP/man/$page" 2>&1 |
+			grep -v 'WARNING: skipping paragraph macro' || true)
+		[ -z "$report" ] || { echo "$page: $report"; return 1; }
+	done
+}
+
+@test "groff -man -ww -z prints nothing" {
+	command -v groff > /dev/null || skip "groff is not installed"
+	local page report
+	for page in "${PAGES[@]}"; do
+		report=$(groff -man -ww -z "$HEARTH_TOP/man/$page" 2>&1)
+		[ -z "$report" ] || { echo "$page: $report"; return 1; }
+	done
+}
+
+@test "every bold and italic run is closed" {
+	local page opened closed
+	for page in "${PAGES[@]}"; do
+		opened=$(grep -o '\\f[BI]' "$HEARTH_TOP/man/$page" | wc -l)
+		closed=$(grep -o '\\fR' "$HEARTH_TOP/man/$page" | wc -l)
+		[ "$opened" -eq "$closed" ] ||
+			{ echo "$page: $opened opened, $closed closed"; return 1; }
+	done
+}
+
+# The option letters a page's OPTIONS section documents.
+page_options() {
+	sed -n '/^# OPTIONS/,/^# /p' "$HEARTH_TOP/man/$1.1.scd" |
+		sed -n 's/^\*-\([A-Za-z0-9]\)\*.*/\1/p' | sort | tr -d '\n'
+}
+
+# The option letters a binary's usage lists.
+usage_options() {
+	"$1" -h | sed -n 's/^  -\([A-Za-z0-9]\) .*/\1/p' | sort | tr -d '\n'
+}
+
+# The option letters a binary's getopt string accepts.
+source_options() {
+	sed -n 's/^static const char optstring\[\] = "\(.*\)";/\1/p' \
+		"$HEARTH_TOP/cmd/$1.c" | tr -d ':' | fold -w1 | sort | tr -d '\n'
+}
+
+@test "each page's OPTIONS are exactly the options its binary accepts" {
+	local tool
+	for tool in quiz score section summary; do
+		[ -n "$(usage_options "$tool")" ]
+		[ "$(page_options "$tool")" = "$(usage_options "$tool")" ] ||
+			{ echo "$tool: page $(page_options "$tool"), usage $(usage_options "$tool")"; return 1; }
+		[ "$(source_options "$tool")" = "$(usage_options "$tool")" ] ||
+			{ echo "$tool: getopt $(source_options "$tool"), usage $(usage_options "$tool")"; return 1; }
+		grep -q -- '--help' "$HEARTH_TOP/man/$tool.1.scd"
+		grep -q -- '--version' "$HEARTH_TOP/man/$tool.1.scd"
+	done
+}
+
+@test "each page's SYNOPSIS names every option of its binary" {
+	local tool letter synopsis
+	for tool in quiz score section summary; do
+		synopsis=$(sed -n '/^# SYNOPSIS/,/^# /p' "$HEARTH_TOP/man/$tool.1.scd")
+		for letter in $(usage_options "$tool" | fold -w1); do
+			grep -q -- "-[A-Za-z]*$letter" <<< "$synopsis" ||
+				{ echo "$tool: -$letter not in SYNOPSIS"; return 1; }
+		done
+	done
+}
+
+@test "the pages carry the data directory and the version from the Makefile" {
+	local version
+	version=$(sed -n 's/^VERSION *= *//p' "$HEARTH_TOP/Makefile")
+	grep -q "hearth $version" "$HEARTH_TOP/man/section.1"
+	! grep -l '@DATADIR@\|@VERSION@' "$HEARTH_TOP"/man/*.[157]
+}
+
+@test "after make install, man finds section(1), hearth(5) and hearth(7)" {
+	command -v man > /dev/null || skip "man is not installed"
+	root=$BATS_TEST_TMPDIR/root
+	src=$BATS_TEST_TMPDIR/src
+	mkdir -p "$src"
+	(cd "$HEARTH_TOP" && cp -Rp Makefile cmd lib man share "$src"/)
+	make -s -C "$src" clean > /dev/null
+	make -s -C "$src" install PREFIX="$root" > /dev/null
+	export MANPATH=$root/share/man
+	[ "$(man -w section)" = "$root/share/man/man1/section.1" ]
+	[ "$(man -w 5 hearth)" = "$root/share/man/man5/hearth.5" ]
+	[ "$(man -w 7 hearth)" = "$root/share/man/man7/hearth.7" ]
+	[ "$(man -w quiz)" = "$root/share/man/man1/quiz.1" ]
+	MANWIDTH=80 man 7 hearth 2> /dev/null | grep -q 'not a diagnosis'
+}
