@@ -8,11 +8,15 @@ PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share/hearth
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
 CC = cc
 CFLAGS = -O2 -Wall -Wextra -pedantic
 AR = ar
 SCDOC = scdoc
+STRFILE = strfile
 SHELL = /bin/sh
 
 # What hearth needs to build at all, kept apart from the user's CFLAGS.
@@ -29,6 +33,14 @@ MAN = $(MAN1) $(MAN5) $(MAN7)
 MAN_IN = man/quiz.1.in man/score.1.in man/section.1.in man/summary.1.in man/hearth.5.in man/hearth.7.in
 DATA = share/guide share/know.bank share/points share/reminders \
 	share/self.bank
+EXAMPLES = share/examples/hearth-reminder.service \
+	share/examples/hearth-reminder.timer
+COMPLETED = quiz score summary
+DIST = hearth-$(VERSION)
+
+# Fills in the paths of this build, in man pages and installed examples.
+SUBST = sed -e 's|@DATADIR@|$(DATADIR)|g' -e 's|@BINDIR@|$(BINDIR)|g' \
+	-e 's|@VERSION@|$(VERSION)|g'
 
 all: $(TOOLS) $(MAN_IN) $(MAN)
 
@@ -70,7 +82,7 @@ cmd/quiz.o cmd/score.o cmd/section.o cmd/summary.o: lib/hearth.h
 	mv $@.tmp $@
 
 .in:
-	sed -e 's|@DATADIR@|$(DATADIR)|g' -e 's|@VERSION@|$(VERSION)|g' $< > $@
+	$(SUBST) $< > $@
 
 $(MAN): lib/config.h
 
@@ -82,26 +94,59 @@ check: all
 	LDFLAGS='$(LDFLAGS)' sh tests/run
 
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) \
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/examples \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(MANDIR)/man7
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	for f in $(TOOLS); do cp -f $$f $(DESTDIR)$(BINDIR)/ || exit 1; \
 		chmod 755 $(DESTDIR)$(BINDIR)/$${f##*/}; done
 	for f in $(DATA); do cp -f $$f $(DESTDIR)$(DATADIR)/ || exit 1; \
 		chmod 644 $(DESTDIR)$(DATADIR)/$${f##*/}; done
+	for f in $(EXAMPLES); do \
+		$(SUBST) $$f > $(DESTDIR)$(DATADIR)/examples/$${f##*/} || exit 1; \
+		chmod 644 $(DESTDIR)$(DATADIR)/examples/$${f##*/}; done
 	for f in $(MAN1); do cp -f $$f $(DESTDIR)$(MANDIR)/man1/ || exit 1; done
 	cp -f $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	cp -f $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	$(SUBST) share/completions/hearth.bash > $(DESTDIR)$(BASHCOMPDIR)/section
+	$(SUBST) share/completions/_hearth > $(DESTDIR)$(ZSHCOMPDIR)/_hearth
+	$(SUBST) share/completions/hearth.fish > $(DESTDIR)$(FISHCOMPDIR)/section.fish
+	for t in $(COMPLETED); do \
+		ln -sf section $(DESTDIR)$(BASHCOMPDIR)/$$t || exit 1; \
+		ln -sf section.fish $(DESTDIR)$(FISHCOMPDIR)/$$t.fish || exit 1; done
+	if command -v $(STRFILE) > /dev/null 2>&1; then \
+		$(STRFILE) -s $(DESTDIR)$(DATADIR)/reminders; fi
 
 uninstall:
 	for f in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$${f##*/}; done
-	for f in $(DATA); do rm -f $(DESTDIR)$(DATADIR)/$${f##*/}; done
+	for f in $(DATA) $(EXAMPLES); do \
+		rm -f $(DESTDIR)$(DATADIR)/$${f#share/}; done
+	rm -f $(DESTDIR)$(DATADIR)/reminders.dat
 	for f in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${f##*/}; done
 	rm -f $(DESTDIR)$(MANDIR)/man5/hearth.5 $(DESTDIR)$(MANDIR)/man7/hearth.7
-	-rmdir $(DESTDIR)$(DATADIR)
+	for t in section $(COMPLETED); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$t \
+		$(DESTDIR)$(FISHCOMPDIR)/$$t.fish; done
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_hearth
+	-rmdir $(DESTDIR)$(DATADIR)/examples $(DESTDIR)$(DATADIR)
+
+# The tarball carries the man pages scdoc made, so a builder needs no scdoc.
+dist: $(MAN_IN)
+	rm -rf $(DIST) $(DIST).tar.gz
+	mkdir -p $(DIST)/cmd $(DIST)/lib $(DIST)/man
+	cp -Rp Makefile README.md share tests $(DIST)/
+	cp -p cmd/*.c $(DIST)/cmd/
+	cp -p lib/*.c lib/hearth.h $(DIST)/lib/
+	cp -p man/*.scd $(MAN_IN) $(DIST)/man/
+	tar -cf - $(DIST) | gzip -9 > $(DIST).tar.gz
+	rm -rf $(DIST)
+
+# Unpacks the tarball and runs every test there, with scdoc out of reach.
+distcheck: dist
+	sh tests/distcheck $(DIST)
 
 clean:
 	rm -f $(TOOLS) cmd/*.o lib/*.o lib/libhearth.a lib/config.h \
 		lib/config.h.tmp $(MAN)
+	rm -rf $(DIST) $(DIST).tar.gz
 
-.PHONY: all run check install uninstall clean FORCE
+.PHONY: all run check install uninstall dist distcheck clean FORCE

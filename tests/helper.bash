@@ -18,7 +18,7 @@ SHARE=$HEARTH_TOP/share
 data_copy() {
 	DATA=$BATS_TEST_TMPDIR/data
 	mkdir -p "$DATA"
-	cp "$SHARE"/* "$DATA"/
+	cp -R "$SHARE"/. "$DATA"/
 	export HEARTH_DATA=$DATA
 }
 

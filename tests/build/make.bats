@@ -10,7 +10,7 @@ setup() {
 }
 
 installed_files() {
-	(cd "$1" && find . -type f | sort)
+	(cd "$1" && find . ! -type d | sort)
 }
 
 @test "make install honours DESTDIR and PREFIX and installs every file" {
@@ -21,18 +21,30 @@ installed_files() {
 ./usr/bin/score
 ./usr/bin/section
 ./usr/bin/summary
+./usr/share/bash-completion/completions/quiz
+./usr/share/bash-completion/completions/score
+./usr/share/bash-completion/completions/section
+./usr/share/bash-completion/completions/summary
+./usr/share/fish/vendor_completions.d/quiz.fish
+./usr/share/fish/vendor_completions.d/score.fish
+./usr/share/fish/vendor_completions.d/section.fish
+./usr/share/fish/vendor_completions.d/summary.fish
+./usr/share/hearth/examples/hearth-reminder.service
+./usr/share/hearth/examples/hearth-reminder.timer
 ./usr/share/hearth/guide
 ./usr/share/hearth/know.bank
 ./usr/share/hearth/points
 ./usr/share/hearth/reminders
+$(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 ./usr/share/hearth/self.bank
 ./usr/share/man/man1/quiz.1
 ./usr/share/man/man1/score.1
 ./usr/share/man/man1/section.1
 ./usr/share/man/man1/summary.1
 ./usr/share/man/man5/hearth.5
-./usr/share/man/man7/hearth.7"
-	[ "$output" = "$expected" ]
+./usr/share/man/man7/hearth.7
+./usr/share/zsh/site-functions/_hearth"
+	[ "$output" = "$(grep . <<< "$expected")" ]
 	[ "$(stat -c %a "$BATS_TEST_TMPDIR/dest/usr/bin/section")" = 755 ]
 	[ "$(stat -c %a "$BATS_TEST_TMPDIR/dest/usr/share/hearth/guide")" = 644 ]
 }

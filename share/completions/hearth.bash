@@ -1,0 +1,63 @@
+# bash completion for hearth's tools: section, summary, quiz and score.
+# Section references and part names come from `section -l` and
+# `section -p`, so they follow the data; question banks are the *.bank
+# files of the data directory.
+
+_hearth_refs()
+{
+	section -l 2> /dev/null | cut -f 1,2 | tr '\t' '\n'
+}
+
+_hearth_parts()
+{
+	section -p 2> /dev/null | cut -f 2 | sort -u
+}
+
+_hearth_banks()
+{
+	local bank
+	for bank in "${HEARTH_DATA:-@DATADIR@}"/*.bank; do
+		[ -f "$bank" ] || continue
+		bank=${bank##*/}
+		printf '%s\n' "${bank%.bank}"
+	done
+}
+
+# Sets COMPREPLY to the words of $1 (one a line) that start with $2.
+_hearth_offer()
+{
+	local IFS=$'\n'
+	COMPREPLY=($(compgen -W "$1" -- "$2"))
+}
+
+_hearth()
+{
+	local cur=${COMP_WORDS[COMP_CWORD]}
+	local prev=${COMP_WORDS[COMP_CWORD - 1]}
+	local tool=${COMP_WORDS[0]##*/} options
+
+	COMPREPLY=()
+	case $tool:$prev in
+	section:-f) _hearth_offer "$(_hearth_parts)" "$cur"; return ;;
+	quiz:-k) _hearth_offer "$(_hearth_banks)" "$cur"; return ;;
+	quiz:-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	*:-w | *:-n | *:-s) return ;;
+	esac
+	case $tool in
+	section) options='-f -h -l -p -V -w --help --version' ;;
+	summary) options='-d -h -o -r -s -V -w --help --version' ;;
+	quiz) options='-h -k -n -o -p -s -t -V --help --version' ;;
+	score) options='-h -r -t -V --help --version' ;;
+	esac
+	if [[ $cur == -* ]]; then
+		_hearth_offer "${options// /$'\n'}" "$cur"
+		return
+	fi
+	case $tool in
+	section | summary) _hearth_offer "$(_hearth_refs)" "$cur" ;;
+	score) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	esac
+}
+
+complete -F _hearth section summary quiz
+complete -F _hearth -o filenames score

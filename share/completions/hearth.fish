@@ -1,0 +1,52 @@
+# fish completion for hearth's tools. Section references and part names
+# come from `section -l` and `section -p`, so they follow the data.
+
+function __hearth_refs
+    section -l 2>/dev/null | while read -l -d \t number slug title
+        printf '%s\t%s\n' $number $title $slug $title
+    end
+end
+
+function __hearth_parts
+    section -p 2>/dev/null | cut -f 2 | sort -u
+end
+
+function __hearth_banks
+    set -l dir $HEARTH_DATA
+    test -n "$dir"; or set dir @DATADIR@
+    for bank in $dir/*.bank
+        string replace -r '.*/(.*)\.bank$' '$1' -- $bank
+    end
+end
+
+complete -c section -f -a '(__hearth_refs)'
+complete -c section -s f -x -a '(__hearth_parts)' -d 'Print only this part of each section'
+complete -c section -s l -d 'List the sections'
+complete -c section -s p -d 'List the parts of each section'
+complete -c section -s w -x -d 'Wrap to this many columns'
+complete -c section -s h -l help -d 'Print the help'
+complete -c section -s V -l version -d 'Print the version'
+
+complete -c summary -f -a '(__hearth_refs)'
+complete -c summary -s d -d 'Print the reminder of the day'
+complete -c summary -s o -d 'Print the reminder of the day, once a day'
+complete -c summary -s r -d 'Print a reminder at random'
+complete -c summary -s s -x -d 'Choose the random reminder with this seed'
+complete -c summary -s w -x -d 'Wrap to this many columns'
+complete -c summary -s h -l help -d 'Print the help'
+complete -c summary -s V -l version -d 'Print the version'
+
+complete -c quiz -f
+complete -c quiz -s k -x -a '(__hearth_banks)' -d 'The question bank'
+complete -c quiz -s n -x -d 'Ask only this many questions'
+complete -c quiz -s o -r -F -d 'Also append the session to this journal'
+complete -c quiz -s p -d 'Print the questions instead of asking them'
+complete -c quiz -s s -x -d 'Shuffle with this seed'
+complete -c quiz -s t -d 'Ask a missed question again later'
+complete -c quiz -s h -l help -d 'Print the help'
+complete -c quiz -s V -l version -d 'Print the version'
+
+complete -c score -s r -d 'Print only the sections to read or review'
+complete -c score -s t -d 'Print the trend of each scale'
+complete -c score -s h -l help -d 'Print the help'
+complete -c score -s V -l version -d 'Print the version'
