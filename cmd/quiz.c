@@ -30,8 +30,9 @@ static const char details[] =
 
 enum reply_kind { REPLY_ANSWER, REPLY_BACK, REPLY_QUIT, REPLY_END };
 
-/* In tutorial mode a missed question comes back at most this often, so a
- * script answering wrong for ever still ends. */
+/* In tutorial mode a missed question comes back until answered right at a
+ * terminal, and at most this often otherwise, so that a script answering
+ * wrong for ever still ends. */
 enum { ASKED_AGAIN_MAX = 3 };
 
 struct reply {
@@ -50,7 +51,7 @@ struct quiz {
 	size_t width;
 	struct line_reader in;
 	struct reply *replies; /* answers so far, the first count in order */
-	size_t nreplies;
+	size_t nreplies, replies_cap;
 };
 
 struct options {
@@ -89,15 +90,6 @@ static void prompt(const struct quiz *q, const char *text)
 	term_write_text(q->tty, text, strlen(text));
 }
 
-/* A journal this run created, removed again if no session goes into it. */
-static const char *created_journal;
-
-static void remove_unused_journal(void)
-{
-	if (created_journal)
-		unlink(created_journal);
-}
-
 /* Dies by the same signal after ending the prompt's line, so a calling
  * script stops too. Nothing has been written: a session goes out whole. */
 static int signal_tty = -1;
@@ -106,7 +98,6 @@ static void on_signal(int sig)
 {
 	if (signal_tty >= 0 && write(signal_tty, "\n", 1) < 0)
 		signal_tty = -1;
-	remove_unused_journal();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -185,6 +176,8 @@ static int asks_again(const struct quiz *q, size_t item, long value)
 
 	if (!q->tutorial || value == (long)q->bank.items[item].answer)
 		return 0;
+	if (q->tty >= 0)
+		return 1;
 	for (i = 0; i < q->nreplies; i++)
 		times += q->replies[i].item == item && q->replies[i].again;
 	return times < ASKED_AGAIN_MAX;
@@ -269,15 +262,19 @@ static enum reply_kind read_reply(struct quiz *q, const struct item *it,
 		}
 		if (q->tty < 0)
 			die_at(q->in.name, q->in.lineno, "not an answer to %s "
-			       "(%s), b, or q", it->id, range);
+			       "(%s), %s, or q", it->id, range,
+			       q->bank.kind == BANK_CHOICE ? "back" : "b");
 		say(q, "Please answer %s; ? explains.", range);
 	}
 }
 
 static void stop(const struct quiz *q, const char *why)
 {
+	if (q->nreplies >= q->count)
+		die("%s before the missed questions were answered again; "
+		    "nothing was written", why);
 	die("%s after %zu of %zu answers; nothing was written", why,
-	    q->nreplies < q->count ? q->nreplies : q->count, q->count);
+	    q->nreplies, q->count);
 }
 
 static void ask_all(struct quiz *q)
@@ -286,8 +283,6 @@ static void ask_all(struct quiz *q)
 	long value = 0;
 	size_t k;
 
-	q->replies = xcalloc(q->count * (1 + ASKED_AGAIN_MAX),
-	                     sizeof *q->replies);
 	if (q->tty >= 0)
 		show_scale(q);
 	while (!finished(q)) {
@@ -297,6 +292,11 @@ static void ask_all(struct quiz *q)
 			show_item(q, k, it);
 		switch (read_reply(q, it, &value)) {
 		case REPLY_ANSWER:
+			if (k == q->replies_cap) {
+				q->replies_cap = 2 * k + q->count;
+				q->replies = xrealloc(q->replies, q->replies_cap,
+				                      sizeof *q->replies);
+			}
 			q->replies[k].item = (size_t)(it - q->bank.items);
 			q->replies[k].value = value;
 			q->replies[k].again = asks_again(q, q->replies[k].item,
@@ -358,52 +358,71 @@ static char *format_session(const struct quiz *q, size_t *len)
 	return buf;
 }
 
-/* Opened before the first question, so a journal that cannot be written
- * is found before anyone answers; one made now goes again unless used. */
-static int open_journal(const char *path)
+/* Checks before the first question that the journal can be written, so
+ * nobody answers for nothing. It is created only when a session goes in,
+ * so a quiz that stops never leaves an empty journal behind. */
+static void check_journal(const char *path)
 {
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL, 0600);
+	char *dir, *slash;
+	int fd = open(path, O_WRONLY | O_APPEND);
 
 	if (fd >= 0) {
-		created_journal = path;
-		atexit(remove_unused_journal);
-		return fd;
+		close(fd);
+		return;
 	}
-	if (errno == EEXIST)
-		fd = open(path, O_WRONLY | O_APPEND);
-	if (fd < 0)
+	if (errno != ENOENT)
 		die("%s:", path);
-	return fd;
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	if (access(slash ? dir : ".", W_OK | X_OK) < 0)
+		die("%s:", path);
+	free(dir);
 }
 
-/* One locked write, so that sessions appended at once never mix. */
-static void append_journal(int fd, const char *path, const char *s,
-                           size_t len)
+/* One locked write, so that sessions appended at once never mix. The
+ * journal is made readable by its owner only. Returns 0 on failure, after
+ * saying why. */
+static int append_journal(const char *path, const char *s, size_t len)
 {
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0600);
 	struct flock lock;
 	ssize_t n;
 
+	if (fd < 0) {
+		warn("%s:", path);
+		return 0;
+	}
 	memset(&lock, 0, sizeof lock);
 	lock.l_type = F_WRLCK;
 	lock.l_whence = SEEK_SET;
-	while (fcntl(fd, F_SETLKW, &lock) < 0)
-		if (errno != EINTR)
-			die("%s: cannot lock:", path);
+	while (fcntl(fd, F_SETLKW, &lock) < 0) {
+		if (errno != EINTR) {
+			warn("%s: cannot lock:", path);
+			close(fd);
+			return 0;
+		}
+	}
 	while (len > 0) {
 		n = write(fd, s, len);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
-			die("%s: write error:", path);
+		if (n <= 0) {
+			warn("%s: write error:", path);
+			close(fd);
+			return 0;
+		}
 		s += n;
 		len -= (size_t)n;
 	}
-	if (close(fd) < 0)
-		die("%s: write error:", path);
-	created_journal = NULL;
+	if (close(fd) < 0) {
+		warn("%s: write error:", path);
+		return 0;
+	}
+	return 1;
 }
 
-/* Prints one paragraph made from a format, wrapped like the guide. */
 static void print_paragraph(size_t width, const char *fmt, ...)
 {
 	va_list ap;
@@ -538,25 +557,29 @@ static void parse_options(int argc, char **argv, struct options *o)
 		cli_usage_error("-p cannot go with -o or -t");
 }
 
-static void write_session(struct quiz *q, int journal, const char *path)
+/* A journal that fails still leaves the session on stdout: the answers
+ * are not lost, and the exit status tells. */
+static int write_session(struct quiz *q, const char *journal)
 {
 	size_t len;
 	char *session = format_session(q, &len);
+	int journal_ok = 1;
 
 	block_signals(SIG_BLOCK);
-	if (journal >= 0)
-		append_journal(journal, path, session, len);
+	if (journal)
+		journal_ok = append_journal(journal, session, len);
 	out_write(session, len);
 	out_flush();
 	block_signals(SIG_UNBLOCK);
 	free(session);
+	return journal_ok;
 }
 
 int main(int argc, char **argv)
 {
 	struct options o = {"self", NULL, 0, 0, 0, 0, 0};
 	struct quiz q;
-	int journal = -1;
+	int status = EXIT_SUCCESS;
 
 	cli_start(argc, argv, optstring, synopsis, details);
 	parse_options(argc, argv, &o);
@@ -572,11 +595,12 @@ int main(int argc, char **argv)
 		out_finish();
 	} else {
 		if (o.journal)
-			journal = open_journal(o.journal);
+			check_journal(o.journal);
 		open_terminal(&q);
 		line_reader_open(&q.in, STDIN_FILENO, "stdin");
 		ask_all(&q);
-		write_session(&q, journal, o.journal);
+		if (!write_session(&q, o.journal))
+			status = EXIT_FAILURE;
 		if (q.tty >= 0 && out_is_terminal())
 			say(&q, "To see your results, pipe the session into "
 			        "score: quiz | score");
@@ -587,5 +611,5 @@ int main(int argc, char **argv)
 	free(q.order);
 	bank_free(&q.bank);
 	guide_free(&q.guide);
-	return EXIT_SUCCESS;
+	return status;
 }

@@ -58,7 +58,8 @@ struct outbuf {
 
 struct scorer {
 	enum mode mode;
-	int failed;
+	int failed;        /* anything went wrong, in any file */
+	int file_failed;   /* ... in the file being read */
 	int guide_loaded;
 	struct guide guide;
 	struct scored_bank **banks;
@@ -137,7 +138,7 @@ static void session_error(struct scorer *sc, const struct line_reader *in,
 	fflush(stdout);
 	warn_at(in->name, line, "%s", msg);
 	free(msg);
-	sc->failed = 1;
+	sc->failed = sc->file_failed = 1;
 	sc->state = SKIPPING;
 }
 
@@ -582,13 +583,13 @@ static void score_stream(struct scorer *sc, int fd, const char *name)
 	struct line_reader in;
 	enum line_status status;
 	unsigned long before = sc->session_id;
-	int failed_before = sc->failed;
 	const char *problem;
 	char *line;
 	size_t len;
 
 	line_reader_open(&in, fd, name);
 	sc->state = OUTSIDE;
+	sc->file_failed = 0;
 	while ((status = line_next(&in, &line, &len)) != LINE_EOF) {
 		if (status == LINE_TOO_LONG) {
 			session_error(sc, &in, in.lineno, "line is longer than "
@@ -608,7 +609,7 @@ static void score_stream(struct scorer *sc, int fd, const char *name)
 	if (sc->state == INSIDE)
 		session_error(sc, &in, sc->header_line, "session ends after "
 		              "%zu of its %zu answers", sc->seen, sc->expected);
-	else if (sc->session_id == before && sc->failed == failed_before)
+	else if (sc->session_id == before && !sc->file_failed)
 		session_error(sc, &in, in.lineno > 0 ? in.lineno : 1,
 		              "no session in the input");
 	line_reader_close(&in);

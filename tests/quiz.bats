@@ -1,0 +1,628 @@
+load helper
+
+# quiz with stdin not a terminal: one reply a line, the session to stdout.
+# Expected sessions are built from the bank files ($SHARE/*.bank); the
+# orders of seeded quizzes come from quiz -p with the same seed, whose
+# contents are themselves checked against the banks.
+
+setup() {
+	TMP=$BATS_TEST_TMPDIR
+	TIME_RE='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z'
+	TAB=$'\t'
+	N=$(bank_ids self | wc -l)
+	N=${N//[!0-9]/}
+}
+
+# The ids of bank $1 (self or know), in bank order.
+bank_ids() {
+	awk -F'\t' '$1 == "item" || $1 == "question" { print $2 }' "$SHARE/$1.bank"
+}
+
+# The right letter of each knowledge question whose id is on stdin.
+right_letters() {
+	awk -F'\t' 'NR == FNR { if ($1 == "question") a[$2] = $4; next }
+		{ print a[$1] }' "$SHARE/know.bank" -
+}
+
+# A wrong letter for each knowledge question whose id is on stdin: a,
+# unless a is right, then b.
+wrong_letters() {
+	awk -F'\t' 'NR == FNR { if ($1 == "question") a[$2] = $4; next }
+		{ print (a[$1] == "a" ? "b" : "a") }' "$SHARE/know.bank" -
+}
+
+# The ids in the order quiz -p prints them, for the options given.
+print_order() {
+	quiz -p "$@" | sed -En 's/^[0-9]+\. .* \(([a-z][a-z0-9-]*), .*\)$/\1/p'
+}
+
+# $2 repeated $1 times, one a line.
+repeat() {
+	local i
+	for ((i = 0; i < $1; i++)); do printf '%s\n' "$2"; done
+}
+
+# Checks $output is exactly one session of bank $1 whose answer lines are
+# the lines of file $2; sets TIME to the session's time.
+assert_session() {
+	local count
+	count=$(wc -l < "$2")
+	count=${count//[!0-9]/}
+	[[ ${lines[0]} =~ ^hearth-session$TAB"1"$TAB$1$TAB($TIME_RE)$TAB$count$ ]] || {
+		echo "header: '${lines[0]}' (wanted bank $1, $count answers)"
+		return 1
+	}
+	TIME=${BASH_REMATCH[1]}
+	diff -u "$2" <(printf '%s\n' "$output" | tail -n +2)
+}
+
+assert_success_quiet() {
+	[ "$status" -eq 0 ] || { echo "status $status: $stderr"; return 1; }
+	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
+}
+
+# status 1, nothing on stdout, and exactly the message $1 on stderr.
+assert_error() {
+	[ "$status" -eq 1 ] || { echo "status $status, expected 1 ($stderr)"; return 1; }
+	[ -z "$output" ] || { echo "stdout not empty: $output"; return 1; }
+	[ "$stderr" = "$1" ] || { printf 'stderr: %s\nwanted: %s\n' "$stderr" "$1"; return 1; }
+}
+
+# Files $1 and $2 differ.
+differ() {
+	if cmp -s "$1" "$2"; then echo "$1 and $2 are the same"; return 1; fi
+}
+
+# Exit 2, nothing on stdout, and the message "quiz: $1" before the usage.
+assert_usage_message() {
+	[ "$status" -eq 2 ] || { echo "status $status, expected 2"; return 1; }
+	[ -z "$output" ] || { echo "stdout not empty: $output"; return 1; }
+	[ "${stderr_lines[1]%% *}" = "usage:" ] || { echo "no usage: $stderr"; return 1; }
+	[ "${stderr_lines[0]}" = "quiz: $1" ] || {
+		printf 'stderr: %s\nwanted: quiz: %s\n' "${stderr_lines[0]}" "$1"
+		return 1
+	}
+}
+
+@test "yes 3 | quiz: the whole self bank, in bank order, each answered 3" {
+	paste <(bank_ids self) <(repeat "$N" 3) > "$TMP/want"
+	[ "$(wc -l < "$TMP/want")" -eq "$N" ]
+	# yes never ends: quiz must stop reading after the last item.
+	run --separate-stderr timeout 20 sh -c 'yes 3 | quiz'
+	assert_success_quiet
+	assert_session self "$TMP/want"
+}
+
+@test "the session's time is the current time, in UTC" {
+	local before after
+	before=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+	# A local time 5:45 ahead of UTC, which the session must not use.
+	TZ=HST-5:45 run --separate-stderr quiz -n 1 <<< 2
+	after=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+	assert_success_quiet
+	printf 's01\t2\n' > "$TMP/want"
+	assert_session self "$TMP/want"
+	[[ ! $TIME < $before ]] || { echo "$TIME before $before"; return 1; }
+	[[ ! $TIME > $after ]] || { echo "$TIME after $after"; return 1; }
+}
+
+@test "each reply is recorded for its item, trimmed, whatever its line end" {
+	local i v
+	for ((i = 0; i < N; i++)); do
+		v=$((i % 5 + 1))
+		case $((i % 4)) in
+		0) printf '%s\n' "$v" ;;
+		1) printf '  %s \t\n' "$v" ;;
+		2) printf '%s\r\n' "$v" ;;
+		3) printf '\t%s\n' "$v" ;;
+		esac
+	done > "$TMP/in"
+	paste <(bank_ids self) <(for ((i = 0; i < N; i++)); do echo $((i % 5 + 1)); done) \
+		> "$TMP/want"
+	run --separate-stderr quiz < "$TMP/in"
+	assert_success_quiet
+	assert_session self "$TMP/want"
+}
+
+@test "a last reply without a newline still counts" {
+	run --separate-stderr quiz -n 2 < <(printf '4\n5')
+	assert_success_quiet
+	printf 's01\t4\ns02\t5\n' > "$TMP/want"
+	assert_session self "$TMP/want"
+}
+
+@test "b and back go back one item; the next reply answers it again" {
+	# s01 1, back, s01 5; s02 2, s03 3, back, back, s02 4, s03 1;
+	# then the rest 3.
+	{ printf '%s\n' 1 b 5 2 3 back b 4 1; repeat $((N - 3)) 3; } > "$TMP/in"
+	{ printf 's01\t5\ns02\t4\ns03\t1\n'; paste <(bank_ids self | tail -n +4) \
+		<(repeat $((N - 3)) 3); } > "$TMP/want"
+	run --separate-stderr quiz < "$TMP/in"
+	assert_success_quiet
+	assert_session self "$TMP/want"
+}
+
+@test "going back at the first item changes nothing" {
+	{ printf '%s\n' b back; repeat "$N" 2; } > "$TMP/in"
+	paste <(bank_ids self) <(repeat "$N" 2) > "$TMP/want"
+	run --separate-stderr quiz < "$TMP/in"
+	assert_success_quiet
+	assert_session self "$TMP/want"
+}
+
+@test "commands are case-insensitive: B, Back, Q" {
+	{ printf '%s\n' 1 B 2 BaCk 4; repeat $((N - 1)) 3; } > "$TMP/in"
+	{ printf 's01\t4\n'; paste <(bank_ids self | tail -n +2) <(repeat $((N - 1)) 3); } \
+		> "$TMP/want"
+	run --separate-stderr quiz < "$TMP/in"
+	assert_success_quiet
+	assert_session self "$TMP/want"
+
+	run --separate-stderr quiz < <(printf '1\n2\n Q \n3\n')
+	assert_error "quiz: quit after 2 of $N answers; nothing was written"
+}
+
+@test "q and quit write nothing and exit 1" {
+	local q
+	for q in q quit QUIT; do
+		run --separate-stderr quiz < <(printf '%s\n' 5 4 3 "$q" 2 1)
+		assert_error "quiz: quit after 3 of $N answers; nothing was written"
+	done
+	run --separate-stderr quiz <<< q
+	assert_error "quiz: quit after 0 of $N answers; nothing was written"
+
+	run --separate-stderr quiz -n 4 < <(printf '%s\n' 1 2 b q)
+	assert_error "quiz: quit after 1 of 4 answers; nothing was written"
+}
+
+@test "input ending part-way writes nothing and exits 1" {
+	run --separate-stderr quiz < <(repeat $((N - 1)) 3)
+	assert_error "quiz: input ended after $((N - 1)) of $N answers; nothing was written"
+
+	run --separate-stderr quiz < /dev/null
+	assert_error "quiz: input ended after 0 of $N answers; nothing was written"
+
+	run --separate-stderr quiz -n 3 < <(printf '1\n2\nb\n')
+	assert_error "quiz: input ended after 1 of 3 answers; nothing was written"
+
+	run --separate-stderr quiz -k know -s 1 -n 5 < <(repeat 4 a)
+	assert_error "quiz: input ended after 4 of 5 answers; nothing was written"
+}
+
+@test "a reply that is no answer is an error naming its line and item" {
+	local bad
+	for bad in 6 0 -1 three 3.0 '3 4' 33 '' ' ' '?' help bb x 'q!' '#'; do
+		run --separate-stderr quiz < <(printf '%s\n' 1 2 "$bad" 4)
+		assert_error "quiz: stdin:3: not an answer to s03 (1 to 5), b, or q" ||
+			{ echo "reply '$bad'"; return 1; }
+	done
+	# Lines count from the start of the input, commands included.
+	run --separate-stderr quiz < <(printf '%s\n' 1 b 1 2 back 2 3 9)
+	assert_error "quiz: stdin:8: not an answer to s04 (1 to 5), b, or q"
+}
+
+@test "a reply with a NUL byte, invalid UTF-8 or 100 KB is no answer" {
+	printf '1\n3\0\n' > "$TMP/nul"
+	printf '1\n\xff\n' > "$TMP/utf8"
+	{ printf '1\n'; head -c 100000 /dev/zero | tr '\0' 3; printf '\n2\n'; } > "$TMP/long"
+	local f
+	for f in nul utf8 long; do
+		run --separate-stderr quiz < "$TMP/$f"
+		assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q" ||
+			{ echo "input $f"; return 1; }
+	done
+}
+
+@test "know: replies are letters, in the order quiz -p shows with the same seed" {
+	print_order -k know -s 7 > "$TMP/order"
+	[ "$(wc -l < "$TMP/order")" -eq "$(bank_ids know | wc -l)" ]
+	right_letters < "$TMP/order" > "$TMP/in"
+	paste "$TMP/order" "$TMP/in" > "$TMP/want"
+	run --separate-stderr quiz -k know -s 7 < "$TMP/in"
+	assert_success_quiet
+	assert_session know "$TMP/want"
+
+	# Replies are trimmed and case-insensitive for letters too.
+	sed 's/.*/ \U&\t/' "$TMP/in" > "$TMP/upper"
+	run --separate-stderr quiz -k know -s 7 < "$TMP/upper"
+	assert_success_quiet
+	assert_session know "$TMP/want"
+}
+
+@test "know: b is the choice b; back goes back" {
+	print_order -k know -s 2 -n 3 > "$TMP/order"
+	run --separate-stderr quiz -k know -s 2 -n 3 < <(printf '%s\n' b b back a c)
+	assert_success_quiet
+	paste "$TMP/order" <(printf '%s\n' b a c) > "$TMP/want"
+	assert_session know "$TMP/want"
+}
+
+@test "know: a letter beyond the question's choices is no answer" {
+	local id n last
+	print_order -k know -s 4 > "$TMP/order"
+	id=$(head -n 1 "$TMP/order")
+	n=$(awk -F'\t' -v id="$id" '$1 == "choice" && $2 == id' "$SHARE/know.bank" | wc -l)
+	n=${n//[!0-9]/}
+	last=$(printf "\\$(printf %o $((96 + n)))")
+	next=$(printf "\\$(printf %o $((97 + n)))")
+	run --separate-stderr quiz -k know -s 4 < <(printf '%s\n' "$next" a)
+	assert_error "quiz: stdin:1: not an answer to $id (a to $last), back, or q"
+
+	run --separate-stderr quiz -k know -s 4 < <(printf '%s\n' 1 a)
+	assert_error "quiz: stdin:1: not an answer to $id (a to $last), back, or q"
+}
+
+@test "know is shuffled by default; self keeps the bank order" {
+	local i shuffled=0
+	bank_ids know > "$TMP/bank"
+	for i in 1 2 3; do
+		quiz -k know < <(bank_ids know | right_letters) > "$TMP/s$i"
+		tail -n +2 "$TMP/s$i" | cut -f1 > "$TMP/o$i"
+		# Every question once: a permutation of the bank.
+		diff <(sort "$TMP/bank") <(sort "$TMP/o$i")
+		cmp -s "$TMP/bank" "$TMP/o$i" || shuffled=1
+	done
+	[ "$shuffled" -eq 1 ]
+
+	run --separate-stderr print_order
+	[ "$output" = "$(bank_ids self)" ]
+}
+
+@test "-s SEED: the same seed gives the same order, for self as well" {
+	print_order -s 5 > "$TMP/o5"
+	print_order -s 5 > "$TMP/o5b"
+	print_order -s 6 > "$TMP/o6"
+	cmp "$TMP/o5" "$TMP/o5b"
+	diff <(bank_ids self | sort) <(sort "$TMP/o5")
+	differ "$TMP/o5" <(bank_ids self)
+	differ "$TMP/o5" "$TMP/o6"
+
+	# The quiz asks in the order -p shows.
+	run --separate-stderr quiz -s 5 < <(repeat "$N" 4)
+	assert_success_quiet
+	paste "$TMP/o5" <(repeat "$N" 4) > "$TMP/want"
+	assert_session self "$TMP/want"
+
+	print_order -k know -s 5 > "$TMP/k5"
+	print_order -k know -s 5 > "$TMP/k5b"
+	cmp "$TMP/k5" "$TMP/k5b"
+}
+
+@test "-n N asks the first N items of the order" {
+	run --separate-stderr quiz -n 5 < <(repeat 5 2)
+	assert_success_quiet
+	paste <(bank_ids self | head -n 5) <(repeat 5 2) > "$TMP/want"
+	assert_session self "$TMP/want"
+
+	print_order -k know -s 9 | head -n 4 > "$TMP/order"
+	run --separate-stderr print_order -k know -s 9 -n 4
+	[ "$output" = "$(cat "$TMP/order")" ]
+	run --separate-stderr quiz -k know -s 9 -n 4 < <(repeat 4 a)
+	assert_success_quiet
+	paste "$TMP/order" <(repeat 4 a) > "$TMP/want"
+	assert_session know "$TMP/want"
+
+	run --separate-stderr quiz -n "$N" < <(repeat "$N" 1)
+	assert_success_quiet
+	[ "${#lines[@]}" -eq $((N + 1)) ]
+}
+
+@test "-n beyond the bank, or not a count from 1, is a usage error" {
+	local know
+	know=$(bank_ids know | wc -l)
+	know=${know//[!0-9]/}
+	run --separate-stderr quiz -n $((N + 1)) < /dev/null
+	assert_usage_message "-n $((N + 1)): the self bank has $N questions"
+	run --separate-stderr quiz -k know -n $((know + 1)) < /dev/null
+	assert_usage_message "-n $((know + 1)): the know bank has $know questions"
+	run --separate-stderr quiz -p -n $((N + 1))
+	assert_usage_message "-n $((N + 1)): the self bank has $N questions"
+	local n
+	for n in 0 -1 x 2x ''; do
+		run --separate-stderr quiz -n "$n" < /dev/null
+		assert_usage_message "-n '$n' is not a number from 1" || { echo "-n '$n'"; return 1; }
+	done
+}
+
+# The questionnaire quiz -p should print for self, the items in the order of
+# the ids in file $1, built from the bank alone.
+self_questionnaire() {
+	awk -F'\t' '
+		NR == FNR { order[++n] = $1; next }
+		$1 == "answer" { if (min == "") min = $2; max = $2; label[$2] = $3 }
+		$1 == "item" { scale[$2] = $3; key[$2] = $4; text[$2] = $5 }
+		$1 == "alert" { alert[$2] = 1 }
+		END {
+			printf "Rate each statement about your relationship as it is now, from %d to %d:\n", min, max
+			for (v = min; v <= max; v++) printf "  %d  %s\n", v, label[v]
+			for (i = 1; i <= n; i++) {
+				id = order[i]
+				printf "\n%d. %s (%s, %s%s%s)\n", i, text[id], id, scale[id],
+					key[id] == "-" ? ", reversed" : "", alert[id] ? ", safety" : ""
+			}
+		}' "$1" "$SHARE/self.bank"
+}
+
+# The same for know: each question with its choices, answer and note.
+know_questionnaire() {
+	awk -F'\t' '
+		NR == FNR { order[++n] = $1; next }
+		$1 == "question" { section[$2] = $3; answer[$2] = $4; text[$2] = $5 }
+		$1 == "choice" { choice[$2, ++nchoices[$2]] = $3 }
+		$1 == "note" { note[$2] = $3 }
+		END {
+			print "Choose the answer the guide supports."
+			for (i = 1; i <= n; i++) {
+				id = order[i]
+				printf "\n%d. %s (%s, section %d)\n", i, text[id], id, section[id]
+				for (c = 1; c <= nchoices[id]; c++)
+					printf "   %c) %s\n", 96 + c, choice[id, c]
+				printf "   Answer: %s\n", answer[id]
+				if (id in note) printf "   Note: %s\n", note[id]
+			}
+		}' "$1" "$SHARE/know.bank"
+}
+
+@test "-p prints the self questionnaire: the scale, then every item in order" {
+	bank_ids self > "$TMP/order"
+	self_questionnaire "$TMP/order" > "$TMP/want"
+	# The bank has reversed and safety items, and the expectation shows them.
+	grep -q ', reversed' "$TMP/want"
+	grep -q ', safety)' "$TMP/want"
+	run --separate-stderr quiz -p
+	assert_success_quiet
+	assert_output_file "$TMP/want"
+
+	# Seeded, in the seeded order (checked against the quiz above).
+	print_order -s 5 > "$TMP/order"
+	self_questionnaire "$TMP/order" > "$TMP/want"
+	run --separate-stderr quiz -p -s 5
+	assert_success_quiet
+	assert_output_file "$TMP/want"
+
+	bank_ids self | head -n 3 > "$TMP/order"
+	self_questionnaire "$TMP/order" > "$TMP/want"
+	run --separate-stderr quiz -p -n 3
+	assert_success_quiet
+	assert_output_file "$TMP/want"
+}
+
+@test "-p prints the know questionnaire: choices, answers and notes" {
+	print_order -k know -s 3 > "$TMP/order"
+	[ "$(wc -l < "$TMP/order")" -eq "$(bank_ids know | wc -l)" ]
+	diff <(bank_ids know | sort) <(sort "$TMP/order")
+	know_questionnaire "$TMP/order" > "$TMP/want"
+	grep -q '^   Note: ' "$TMP/want"
+	run --separate-stderr quiz -k know -s 3 -p
+	assert_success_quiet
+	assert_output_file "$TMP/want"
+	# quiz asks in the same order.
+	run --separate-stderr quiz -k know -s 3 < <(right_letters < "$TMP/order")
+	assert_success_quiet
+	paste "$TMP/order" <(right_letters < "$TMP/order") > "$TMP/want"
+	assert_session know "$TMP/want"
+}
+
+@test "-t: a missed question comes back until right; the first answers are kept" {
+	print_order -k know -s 5 -n 3 > "$TMP/order"
+	mapfile -t id < "$TMP/order"
+	mapfile -t right < <(right_letters < "$TMP/order")
+	mapfile -t wrong < <(wrong_letters < "$TMP/order")
+	# Missed 1 and 3; then again 1 (missed again) and 3; then 1 again.
+	printf '%s\n' "${wrong[0]}" "${right[1]}" "${wrong[2]}" \
+		"${wrong[0]}" "${right[2]}" "${right[0]}" > "$TMP/in"
+	printf '%s\t%s\n' "${id[0]}" "${wrong[0]}" "${id[1]}" "${right[1]}" \
+		"${id[2]}" "${wrong[2]}" > "$TMP/want"
+	run --separate-stderr quiz -k know -s 5 -n 3 -t < "$TMP/in"
+	assert_success_quiet
+	assert_session know "$TMP/want"
+
+	# Without the last reply the missed question is still waiting.
+	run --separate-stderr quiz -k know -s 5 -n 3 -t < <(head -n 5 "$TMP/in")
+	assert_error "quiz: input ended before the missed questions were answered again; nothing was written"
+
+	# Without -t nothing comes back: three replies make the session.
+	run --separate-stderr quiz -k know -s 5 -n 3 < <(head -n 3 "$TMP/in")
+	assert_success_quiet
+	assert_session know "$TMP/want"
+}
+
+@test "-t without a terminal: a question missed again and again comes back at most three times" {
+	print_order -k know -s 6 -n 2 > "$TMP/order"
+	mapfile -t id < "$TMP/order"
+	mapfile -t right < <(right_letters < "$TMP/order")
+	mapfile -t wrong < <(wrong_letters < "$TMP/order")
+	# 1 missed, 2 right, then 1 missed three more times: the session ends.
+	{ printf '%s\n' "${wrong[0]}" "${right[1]}"; repeat 3 "${wrong[0]}"; } > "$TMP/in"
+	printf '%s\t%s\n' "${id[0]}" "${wrong[0]}" "${id[1]}" "${right[1]}" > "$TMP/want"
+	run --separate-stderr quiz -k know -s 6 -n 2 -t < "$TMP/in"
+	assert_success_quiet
+	assert_session know "$TMP/want"
+	# One repeat fewer and it is still waiting.
+	run --separate-stderr quiz -k know -s 6 -n 2 -t < <(head -n 4 "$TMP/in")
+	assert_error "quiz: input ended before the missed questions were answered again; nothing was written"
+
+	# So even yes(1) ends a tutorial: every question asked at most 4 times.
+	run --separate-stderr timeout 20 sh -c 'yes a | quiz -k know -s 6 -t'
+	assert_success_quiet
+	paste <(print_order -k know -s 6) <(repeat "$(bank_ids know | wc -l)" a) > "$TMP/want"
+	assert_session know "$TMP/want"
+}
+
+@test "-t: back in the repeat round goes back to the last reply" {
+	print_order -k know -s 8 -n 2 > "$TMP/order"
+	mapfile -t id < "$TMP/order"
+	mapfile -t right < <(right_letters < "$TMP/order")
+	mapfile -t wrong < <(wrong_letters < "$TMP/order")
+	# Miss 1, right 2, back (to 2), miss 2 this time, then 1 and 2 again.
+	printf '%s\n' "${wrong[0]}" "${right[1]}" back "${wrong[1]}" \
+		"${right[0]}" "${right[1]}" > "$TMP/in"
+	printf '%s\t%s\n' "${id[0]}" "${wrong[0]}" "${id[1]}" "${wrong[1]}" \
+		> "$TMP/want"
+	run --separate-stderr quiz -k know -s 8 -n 2 -t < "$TMP/in"
+	assert_success_quiet
+	assert_session know "$TMP/want"
+}
+
+@test "usage errors: -t with self, -p with -o or -t, operands, bad bank names" {
+	run --separate-stderr quiz -t < /dev/null
+	assert_usage_message "-t is for knowledge banks such as know"
+	run --separate-stderr quiz -k self -t < /dev/null
+	assert_usage_message "-t is for knowledge banks such as know"
+	run --separate-stderr quiz -p -o "$TMP/journal"
+	assert_usage_message "-p cannot go with -o or -t"
+	[ ! -e "$TMP/journal" ]
+	run --separate-stderr quiz -k know -p -t
+	assert_usage_message "-p cannot go with -o or -t"
+	run --separate-stderr quiz self < /dev/null
+	assert_usage_message "quiz takes no operands"
+	run --separate-stderr quiz -k know - < /dev/null
+	assert_usage_message "quiz takes no operands"
+	run --separate-stderr quiz -k ../self < /dev/null
+	assert_usage_message "bank '../self' is not a bank name"
+	run --separate-stderr quiz -s x < /dev/null
+	assert_usage_message "seed 'x' is not a number"
+}
+
+@test "a bank that does not exist is an error" {
+	data_copy
+	run --separate-stderr quiz -k nope < /dev/null
+	assert_error "quiz: $DATA/nope.bank: cannot open: No such file or directory"
+}
+
+@test "-o FILE: the session goes to stdout and to FILE, created mode 0600" {
+	local j=$TMP/journal first
+	run --separate-stderr sh -c 'umask 000; quiz -n 3 -o "$1"' _ "$j" < <(repeat 3 4)
+	assert_success_quiet
+	printf 's01\t4\ns02\t4\ns03\t4\n' > "$TMP/want"
+	assert_session self "$TMP/want"
+	[ "$(stat -c %a "$j")" = 600 ]
+	assert_output_file "$j"
+	first=$output
+
+	# A second session is appended, the first kept as it was.
+	run --separate-stderr quiz -k know -s 1 -n 2 -o "$j" < <(repeat 2 a)
+	assert_success_quiet
+	diff -u <(printf '%s\n%s\n' "$first" "$output") "$j"
+	[ "$(stat -c %a "$j")" = 600 ]
+}
+
+@test "-o FILE: nothing is appended when the quiz is quit or fails" {
+	local j=$TMP/journal
+	quiz -n 2 -o "$j" < <(repeat 2 5) > "$TMP/first"
+	cmp "$TMP/first" "$j"
+
+	run --separate-stderr quiz -o "$j" < <(printf '%s\n' 1 2 q)
+	assert_error "quiz: quit after 2 of $N answers; nothing was written"
+	cmp "$TMP/first" "$j"
+	run --separate-stderr quiz -o "$j" < <(repeat 3 1)
+	assert_error "quiz: input ended after 3 of $N answers; nothing was written"
+	cmp "$TMP/first" "$j"
+	run --separate-stderr quiz -o "$j" < <(printf '%s\n' 1 7)
+	assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q"
+	cmp "$TMP/first" "$j"
+
+	# A journal quiz created is removed again when no session goes in.
+	run --separate-stderr quiz -o "$TMP/new" <<< q
+	assert_error "quiz: quit after 0 of $N answers; nothing was written"
+	[ ! -e "$TMP/new" ]
+	run --separate-stderr quiz -o "$TMP/new" < <(repeat 3 1)
+	assert_error "quiz: input ended after 3 of $N answers; nothing was written"
+	[ ! -e "$TMP/new" ]
+	run --separate-stderr quiz -o "$TMP/new" < <(printf '%s\n' 1 x)
+	assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q"
+	[ ! -e "$TMP/new" ]
+	# An empty journal that was there stays.
+	: > "$TMP/empty"
+	run --separate-stderr quiz -o "$TMP/empty" <<< q
+	assert_error "quiz: quit after 0 of $N answers; nothing was written"
+	[ -e "$TMP/empty" ]
+	[ ! -s "$TMP/empty" ]
+}
+
+@test "-o FILE: a quit quiz does not remove a journal another quiz wrote to" {
+	local j=$TMP/journal pid i
+	mkfifo "$TMP/replies"
+	# Quiz A checks the journal and waits for replies on the fifo, held
+	# open here (fd 8; bats has 3) so that A's stdin stays open.
+	exec 8<> "$TMP/replies"
+	quiz -o "$j" < "$TMP/replies" > "$TMP/a.out" 2> "$TMP/a.err" 3>&- 8>&- &
+	pid=$!
+	# Quiz B appends a whole session meanwhile.
+	repeat "$N" 3 | quiz -o "$j" > "$TMP/b.out"
+	cmp "$TMP/b.out" "$j"
+	# A quits: B's session must stay.
+	echo q >&8
+	wait "$pid" || true
+	exec 8>&-
+	[ "$(cat "$TMP/a.err")" = "quiz: quit after 0 of $N answers; nothing was written" ]
+	[ -e "$j" ]
+	cmp "$TMP/b.out" "$j"
+}
+
+@test "-o FILE: a quiz killed while reading a pipe leaves no journal" {
+	local j=$TMP/journal pid i status
+	mkfifo "$TMP/replies"
+	exec 8<> "$TMP/replies"
+	quiz -o "$j" < "$TMP/replies" > "$TMP/out" 2> "$TMP/err" 3>&- 8>&- &
+	pid=$!
+	echo 3 >&8
+	kill -TERM "$pid"
+	status=0
+	wait "$pid" || status=$?
+	exec 8>&-
+	[ "$status" -eq 143 ]
+	[ ! -s "$TMP/out" ]
+	[ ! -s "$TMP/err" ]
+	# As at a terminal (tests/interactive.bats), there is no journal.
+	[ ! -e "$j" ]
+}
+
+@test "-o FILE that cannot be opened is an error before any question" {
+	run --separate-stderr quiz -o "$TMP/no/such/dir/journal" < <(repeat "$N" 3)
+	assert_error "quiz: $TMP/no/such/dir/journal: No such file or directory"
+}
+
+@test "-o FILE: 20 pairs of quizzes at once leave 40 whole sessions" {
+	local j=$TMP/journal i pids=() p
+	for ((i = 0; i < 20; i++)); do
+		yes 1 | quiz -o "$j" > /dev/null 3>&- &
+		pids+=($!)
+		yes b | quiz -k know -s "$i" -o "$j" > /dev/null 3>&- &
+		pids+=($!)
+	done
+	for p in "${pids[@]}"; do
+		wait "$p" || { echo "a quiz failed"; return 1; }
+	done
+	# Every header is followed by exactly its count of answer lines, all
+	# of one session: the same bank's ids, each once, the same answer.
+	run --separate-stderr awk -F'\t' -v ids="$(bank_ids self) $(bank_ids know)" '
+		BEGIN { n = split(ids, all, /[ \n]/); for (i = 1; i <= n; i++) known[all[i]] = 1 }
+		function done_block() {
+			if (left != 0) { print "cut short at line " NR; bad = 1 }
+		}
+		$1 == "hearth-session" {
+			done_block()
+			left = $5; bank = $3; answer = (bank == "self" ? "1" : "b")
+			split("", seen); sessions[bank]++
+			if ($0 !~ /^hearth-session\t1\t(self|know)\t[0-9T:Z-]+\t[0-9]+$/) {
+				print "bad header at line " NR; bad = 1
+			}
+			next
+		}
+		{
+			if (left <= 0 || !($1 in known) || ($1 in seen) || $2 != answer ||
+			    substr($1, 1, 1) != substr(bank, 1, 1) || NF != 2) {
+				print "stray line " NR ": " $0; bad = 1
+			}
+			seen[$1] = 1; left--
+		}
+		END {
+			done_block()
+			printf "%d %d %d\n", sessions["self"], sessions["know"], bad
+		}' "$j"
+	[ "$status" -eq 0 ]
+	[ "$output" = "20 20 0" ]
+	[ "$(grep -c '^hearth-session' "$j")" -eq 40 ]
+	[ "$(wc -l < "$j")" -eq $((20 * (N + 1) + 20 * ($(bank_ids know | wc -l) + 1))) ]
+}

@@ -1,0 +1,692 @@
+load helper
+
+# score: sessions in, one tab-separated line per result out. Two sessions
+# are scored by hand (their expected lines are written out below); the
+# rest are checked against tests/fixtures/refscore.py, a scorer that works
+# from the bank files alone.
+
+setup() {
+	TMP=$BATS_TEST_TMPDIR
+	FIX=$HEARTH_TOP/tests/fixtures
+	SAFETY=$(awk -F'\t' '$1 == "safety" { print $3 }' "$SHARE/self.bank")
+	THRESHOLD=$(awk -F'\t' '$1 == "safety" { print $2 }' "$SHARE/self.bank")
+}
+
+# What score should print for the (valid) sessions in the files given.
+ref() {
+	python3 "$FIX/refscore.py" "$SHARE" "$@"
+}
+
+# A session of bank $1 at time $2 with answers given as ID=ANSWER.
+session() {
+	local bank=$1 time=$2 a
+	shift 2
+	printf 'hearth-session\t1\t%s\t%s\t%d\n' "$bank" "$time" $#
+	for a; do printf '%s\t%s\n' "${a%%=*}" "${a#*=}"; done
+}
+
+# Records of bank $1 of type $2: field $3 of each, one a line.
+bank_field() {
+	awk -F'\t' -v type="$2" -v f="$3" '$1 == type { print $f }' "$SHARE/$1.bank"
+}
+
+assert_success_quiet() {
+	[ "$status" -eq 0 ] || { echo "status $status: $stderr"; return 1; }
+	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
+}
+
+@test "the hand-computed session: five scales and the safety line" {
+	# Answers from tests/fixtures/hand.session; (r) is reverse-keyed, scored
+	# 1 + 5 - x. Bands: low from 1.0, moderate from 2.4, high from 3.7.
+	# walls       s01 4, s06 2(r) 4, s11 5, s16 3, s21 2(r) 4, s26 4
+	#             = 24 / 6 = 4.0: high, read 1
+	# reaching    s02 3, s07 4, s12 2(r) 4, s17 5, s22 4(r) 2
+	#             = 18 / 5 = 3.6: moderate (just below 3.7), read 2
+	# strain      s03 2, s08 4(r) 2, s13 3, s18 1, s23 2(r) 4
+	#             = 12 / 5 = 2.4: moderate (exactly its start), read 2
+	# reciprocity s04 1, s09 4(r) 2, s14 2, s19 5(r) 1, s24 1, s27 2(r) 4
+	#             = 11 / 6 = 1.833.. -> 1.8: low, read 5
+	# readiness   s05 5, s10 1(r) 5, s15 4, s20 2(r) 4, s25 3, s28 4
+	#             = 25 / 6 = 4.166.. -> 4.2: high, which reads nothing: -
+	# safety      alert items s09 (4) and s19 (5) reach the threshold 4 as
+	#             given, though both score low once reversed.
+	run --separate-stderr score "$FIX/hand.session"
+	assert_success_quiet
+	local T=2026-11-25T14:03:12Z
+	diff -u - <(printf '%s\n' "$output") <<-EOF
+	$T	self	walls	4.0	high	1
+	$T	self	reaching	3.6	moderate	2
+	$T	self	strain	2.4	moderate	2
+	$T	self	reciprocity	1.8	low	5
+	$T	self	readiness	4.2	high	-
+	$T	self	safety	If you are afraid of your partner or feel controlled, please talk to someone you trust, a local domestic-abuse service, or, if you are in danger, emergency services.
+	EOF
+
+	# -r: the sections, sorted and once each; the safety note on stderr.
+	run --separate-stderr score -r "$FIX/hand.session"
+	[ "$status" -eq 0 ]
+	[ "$output" = $'1\n2\n5' ]
+	[ "$stderr" = "score: safety: If you are afraid of your partner or feel controlled, please talk to someone you trust, a local domestic-abuse service, or, if you are in danger, emergency services." ]
+}
+
+@test "the hand-computed partial session: half-up rounding, need, no safety" {
+	# tests/fixtures/hand-partial.session, 22 answers in no bank order.
+	# walls       s01 4, s06 2(r) 4, s11 4, s16 3, s21 3(r) 3, s26 4
+	#             = 22 / 6 = 3.666.. -> 3.7: rounding lifts it into high
+	# reaching    s02 3, s07 4, s12 4(r) 2, s17 4 = 13 / 4 = 3.25 -> 3.3
+	#             (half up; half to even would give 3.2): moderate, read 2
+	# strain      3 of 5 answered; it needs max(2, ceil(80% of 5)) = 4
+	# reciprocity s04 4, s09 1(r) 5, s14 5, s19 3(r) 3, s24 4
+	#             = 21 / 5 = 4.2: high, which reads nothing; 5 of 6 is
+	#             just enough (ceil(4.8) = 5)
+	# readiness   4 of 6 answered: needs 5
+	# safety      s09 1 and s19 3 are below 4: no safety line
+	run --separate-stderr score "$FIX/hand-partial.session"
+	assert_success_quiet
+	local T=2026-11-26T09:30:00Z
+	diff -u - <(printf '%s\n' "$output") <<-EOF
+	$T	self	walls	3.7	high	1
+	$T	self	reaching	3.3	moderate	2
+	$T	self	strain	-	unscored	-
+	$T	self	reciprocity	4.2	high	-
+	$T	self	readiness	-	unscored	-
+	EOF
+
+	run --separate-stderr score -r "$FIX/hand-partial.session"
+	assert_success_quiet
+	[ "$output" = $'1\n2' ]
+}
+
+@test "the reference scorer agrees with the hand-computed sessions" {
+	# So that the computed expectations below rest on something checked.
+	run --separate-stderr score "$FIX/hand.session" "$FIX/hand-partial.session"
+	assert_success_quiet
+	diff -u <(ref "$FIX/hand.session" "$FIX/hand-partial.session") \
+		<(printf '%s\n' "$output")
+}
+
+@test "every answer value, the same for all items" {
+	local v
+	for v in 1 2 3 4 5; do
+		session self 2026-05-0${v}T10:00:00Z \
+			$(bank_field self item 2 | sed "s/\$/=$v/") > "$TMP/s$v"
+		run --separate-stderr score "$TMP/s$v"
+		assert_success_quiet
+		assert_output_file <(ref "$TMP/s$v")
+		[ "${#lines[@]}" -eq $((5 + (v >= THRESHOLD))) ]
+	done
+}
+
+@test "a journal of random sessions from both banks: one block per session" {
+	python3 - "$SHARE" > "$TMP/journal" <<-'EOF'
+	import random, sys
+	rng = random.Random(2026)
+	banks = {}
+	for name in ("self", "know"):
+	    recs = [l.rstrip("\n").split("\t") for l in open(f"{sys.argv[1]}/{name}.bank")
+	            if l.strip() and not l.startswith("#")]
+	    banks[name] = recs
+	items = [(r[1], r[2]) for r in banks["self"] if r[0] == "item"]
+	choices = {}
+	for r in banks["know"]:
+	    if r[0] == "choice":
+	        choices.setdefault(r[1], []).append(r[2])
+	for n in range(80):
+	    t = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:00:00Z"
+	    if rng.random() < 0.7:
+	        # Each scale answered in part or whole, around what it needs.
+	        chosen = [i for i, s in items if rng.random() < 0.85]
+	        rng.shuffle(chosen)
+	        print(f"hearth-session\t1\tself\t{t}\t{len(chosen)}")
+	        for i in chosen:
+	            print(f"{i}\t{rng.randint(1, 5)}")
+	    else:
+	        chosen = rng.sample(sorted(choices), rng.randint(1, len(choices)))
+	        print(f"hearth-session\t1\tknow\t{t}\t{len(chosen)}")
+	        for q in chosen:
+	            print(f"{q}\t{chr(97 + rng.randrange(len(choices[q])))}")
+	    if rng.random() < 0.3:
+	        print("# a comment between sessions\n")
+	EOF
+	[ "$(grep -c '^hearth-session' "$TMP/journal")" -eq 80 ]
+	run --separate-stderr score "$TMP/journal"
+	assert_success_quiet
+	assert_output_file <(ref "$TMP/journal")
+	# Some of each kind of result, or the journal proves little.
+	[[ $output == *$'\tunscored\t'* ]]
+	[[ $output == *$'\thigh\t'* ]]
+	[[ $output == *$'\tlow\t'* ]]
+	[[ $output == *$'\tsafety\t'* ]]
+	[[ $output == *$'\tknow\t'* ]]
+
+	run --separate-stderr score -r "$TMP/journal"
+	[ "$status" -eq 0 ]
+	ref -r "$TMP/journal" > "$TMP/refs" 2> "$TMP/refs.err"
+	assert_output_file "$TMP/refs"
+	diff -u "$TMP/refs.err" <(printf '%s\n' "$stderr")
+
+	run --separate-stderr score -t "$TMP/journal"
+	assert_success_quiet
+	assert_output_file <(ref -t "$TMP/journal")
+	[ "${#lines[@]}" -eq 5 ]
+}
+
+@test "a scale is scored from max(2, ceil(need% of its items)) answers" {
+	local need scale n i want
+	need=$(bank_field self need 2)
+	for scale in $(bank_field self scale 2); do
+		mapfile -t ids < <(awk -F'\t' -v s="$scale" '$1 == "item" && $3 == s { print $2 }' \
+			"$SHARE/self.bank")
+		n=${#ids[@]}
+		want=$(((n * need + 99) / 100))
+		((want >= 2)) || want=2
+		# Exactly enough: scored; one fewer: unscored.
+		for k in "$want" $((want - 1)); do
+			session self 2026-06-01T00:00:00Z $(printf '%s=4\n' "${ids[@]:0:k}") > "$TMP/s"
+			run --separate-stderr score "$TMP/s"
+			assert_success_quiet
+			assert_output_file <(ref "$TMP/s")
+			line=$(printf '%s\n' "$output" | grep -P "^[^\t]*\tself\t$scale\t")
+			if ((k == want)); then
+				[[ $line != *unscored* ]] || { echo "$scale with $k: $line"; return 1; }
+			else
+				[ "$line" = "2026-06-01T00:00:00Z	self	$scale	-	unscored	-" ] ||
+					{ echo "$scale with $k: $line"; return 1; }
+			fi
+		done
+	done
+}
+
+@test "a scale needs two answers even when its need% is fewer" {
+	data_copy
+	cat > "$DATA/tiny.bank" <<-'EOF'
+	answer	0	never
+	answer	1	sometimes
+	answer	2	often
+	band	low	0
+	band	high	1.5
+	need	10
+	scale	one	the first scale
+	scale	two	the second scale
+	read	one	high	3
+	read	two	low	4
+	item	a1	one	+	A first statement.
+	item	a2	one	-	A second statement.
+	item	a3	one	+	A third statement.
+	item	b1	two	+	Another statement.
+	item	b2	two	+	And another.
+	EOF
+	# one: a1 2, a2 0 reversed to 2: mean 2.0, high, read 3; two: b1 only.
+	session tiny 2026-07-01T12:00:00Z a1=2 b1=0 a2=0 > "$TMP/s"
+	run --separate-stderr score "$TMP/s"
+	assert_success_quiet
+	[ "$output" = $'2026-07-01T12:00:00Z\ttiny\tone\t2.0\thigh\t3\n2026-07-01T12:00:00Z\ttiny\ttwo\t-\tunscored\t-' ]
+	# two: b1 0, b2 1: 0.5, low, read 4 (a rating scale from 0).
+	session tiny 2026-07-01T12:00:00Z b2=1 b1=0 > "$TMP/s"
+	run --separate-stderr score "$TMP/s"
+	assert_success_quiet
+	[ "$output" = $'2026-07-01T12:00:00Z\ttiny\tone\t-\tunscored\t-\n2026-07-01T12:00:00Z\ttiny\ttwo\t0.5\tlow\t4' ]
+}
+
+@test "safety: an alert item answered at the threshold or above, as given" {
+	local alert below=$((THRESHOLD - 1)) T=2026-08-01T08:00:00Z
+	[ -n "$SAFETY" ]
+	for alert in $(bank_field self alert 2); do
+		# At the threshold: the safety line, after the scales, even when
+		# no scale is scored.
+		session self $T "$alert=$THRESHOLD" > "$TMP/s"
+		run --separate-stderr score "$TMP/s"
+		assert_success_quiet
+		[ "${#lines[@]}" -eq 6 ]
+		[ "${lines[5]}" = "$T	self	safety	$SAFETY" ]
+		session self $T "$alert=5" s01=1 > "$TMP/s"
+		run --separate-stderr score "$TMP/s"
+		assert_success_quiet
+		[ "${lines[5]}" = "$T	self	safety	$SAFETY" ]
+		# Below it: none, on stdout or stderr.
+		session self $T "$alert=$below" > "$TMP/s"
+		run --separate-stderr score "$TMP/s"
+		assert_success_quiet
+		[ "${#lines[@]}" -eq 5 ]
+		[[ $output != *safety* ]]
+		run --separate-stderr score -r "$TMP/s"
+		assert_success_quiet
+		[ -z "$output" ]
+		# -r: nothing to read, the note on stderr, exit 0.
+		session self $T "$alert=$THRESHOLD" > "$TMP/s"
+		run --separate-stderr score -r "$TMP/s"
+		[ "$status" -eq 0 ]
+		[ -z "$output" ]
+		[ "$stderr" = "score: safety: $SAFETY" ]
+	done
+	# Items that are not alerts never raise it.
+	session self $T $(awk -F'\t' 'NR == FNR { if ($1 == "alert") a[$2] = 1; next }
+		$1 == "item" && !($2 in a) { print $2 "=5" }' "$SHARE/self.bank" "$SHARE/self.bank") \
+		> "$TMP/s"
+	run --separate-stderr score "$TMP/s"
+	assert_success_quiet
+	[[ $output != *safety* ]]
+}
+
+@test "know: right answers count; wrong ones name their sections, sorted, once" {
+	local T=2026-09-09T09:09:09Z total sections
+	mapfile -t ids < <(bank_field know question 2)
+	total=${#ids[@]}
+	# All right.
+	session know $T $(awk -F'\t' '$1 == "question" { print $2 "=" $4 }' "$SHARE/know.bank") \
+		> "$TMP/right"
+	run --separate-stderr score "$TMP/right"
+	assert_success_quiet
+	[ "$output" = "$T	know	$total	$total	-" ]
+	run --separate-stderr score -r "$TMP/right"
+	assert_success_quiet
+	[ -z "$output" ]
+
+	# All wrong, in reverse bank order: every section with a question.
+	sections=$(bank_field know question 3 | sort -n -u | paste -sd, -)
+	session know $T $(awk -F'\t' '$1 == "question" { print $2 "=" ($4 == "a" ? "b" : "a") }' \
+		"$SHARE/know.bank" | tac) > "$TMP/wrong"
+	run --separate-stderr score "$TMP/wrong"
+	assert_success_quiet
+	[ "$output" = "$T	know	0	$total	$sections" ]
+	run --separate-stderr score -r "$TMP/wrong"
+	assert_success_quiet
+	[ "$output" = "${sections//,/$'\n'}" ]
+
+	# Some: TOTAL is the questions answered.
+	session know $T k19=a k01=b k02=b k03=c k14=b k15=a > "$TMP/some"
+	run --separate-stderr score "$TMP/some"
+	assert_success_quiet
+	assert_output_file <(ref "$TMP/some")
+	run --separate-stderr score -r "$TMP/some"
+	assert_success_quiet
+	assert_output_file <(ref -r "$TMP/some")
+}
+
+@test "-r: per session, sorted and unique; nothing for sections-less results" {
+	local T=2026-10-10T10:10:10Z
+	{
+		cat "$FIX/hand.session"
+		session know $T k15=a k14=b k01=a k02=b k16=a
+		session self $T $(bank_field self item 2 | sed 's/$/=3/')
+		session self $T s01=1 s06=5 s11=1 s16=1 s21=5
+	} > "$TMP/j"
+	run --separate-stderr score -r "$TMP/j"
+	[ "$status" -eq 0 ]
+	# hand: 1 2 5; know: 1 5; all 3s: every scale moderate; walls low: -.
+	mods=$(awk -F'\t' '$1 == "read" && $3 == "moderate" { print $4 }' "$SHARE/self.bank" |
+		sort -n -u)
+	[ "$output" = "$(printf '1\n2\n5\n1\n5\n%s' "$mods")" ]
+	[ "$stderr" = "score: safety: $SAFETY" ]
+	ref -r "$TMP/j" 2> /dev/null > "$TMP/want"
+	assert_output_file "$TMP/want"
+}
+
+@test "-t: first and latest mean per scale, by time; ties go to the later" {
+	{
+		# walls 2.0
+		session self 2026-02-01T00:00:00Z s01=2 s06=4 s11=2 s16=2 s21=4 s26=2
+		# walls 23/6 = 3.8; strain 1.0
+		session self 2026-01-01T00:00:00Z s01=4 s06=2 s11=4 s16=3 s21=2 s26=4 \
+			s03=1 s08=5 s13=1 s18=1
+		# knowledge sessions have no place in a trend
+		session know 2027-01-01T00:00:00Z k01=a k02=a
+		# walls 5.0; reaching 1.0; strain 11/4 = 2.75 -> 2.8
+		session self 2026-03-01T00:00:00Z s01=5 s06=1 s11=5 s16=5 s21=1 s26=5 \
+			s02=1 s07=1 s12=5 s17=1 s03=3 s08=3 s13=3 s18=2
+		# the same time, later in the input: the latest. walls 3.0
+		session self 2026-03-01T00:00:00Z s01=3 s06=3 s11=3 s16=3 s21=3 s26=3
+		# reciprocity never scored: no line
+		session self 2026-04-01T00:00:00Z s04=1 s09=1
+	} > "$TMP/j"
+	run --separate-stderr score -t "$TMP/j"
+	assert_success_quiet
+	diff -u - <(printf '%s\n' "$output") <<-'EOF'
+	self	walls	2026-01-01T00:00:00Z	3.8	2026-03-01T00:00:00Z	3.0	-0.8
+	self	reaching	2026-03-01T00:00:00Z	1.0	2026-03-01T00:00:00Z	1.0	0.0
+	self	strain	2026-01-01T00:00:00Z	1.0	2026-03-01T00:00:00Z	2.8	+1.8
+	EOF
+	assert_output_file <(ref -t "$TMP/j")
+
+	# Only knowledge sessions: no trend at all.
+	session know 2027-01-01T00:00:00Z k01=a > "$TMP/k"
+	run --separate-stderr score -t "$TMP/k"
+	assert_success_quiet
+	[ -z "$output" ]
+}
+
+@test "-t: a bad session is left out of the trend" {
+	{
+		session self 2026-01-01T00:00:00Z s01=2 s06=4 s11=2 s16=2 s21=4 s26=2
+		session self 2030-01-01T00:00:00Z s01=5 s06=1 s11=5 s16=5 s21=1 s26=9
+		session self 2026-02-01T00:00:00Z s01=3 s06=3 s11=3 s16=3 s21=3 s26=3
+	} > "$TMP/j"
+	run --separate-stderr score -t "$TMP/j"
+	[ "$status" -eq 1 ]
+	[ "$output" = "self	walls	2026-01-01T00:00:00Z	2.0	2026-02-01T00:00:00Z	3.0	+1.0" ]
+	[ "$stderr" = "score: $TMP/j:14: '9' is not an answer to s26 (1 to 5)" ]
+}
+
+@test "-r with -t is a usage error" {
+	local opts
+	for opts in "-r -t" "-t -r" "-rt" "-tr"; do
+		# shellcheck disable=SC2086
+		run --separate-stderr score $opts "$FIX/hand.session"
+		assert_usage_error
+		[ "${stderr_lines[0]}" = "score: -r and -t cannot be used together" ]
+	done
+}
+
+@test "at a terminal a '# For reflection' line comes first, except with -r" {
+	local f=$FIX/hand.session
+	run --separate-stderr script -qec "score '$f'" /dev/null < /dev/null
+	[ "$status" -eq 0 ]
+	output=${output//$'\r'/}
+	mapfile -t lines <<< "$output"
+	[[ ${lines[0]} == "# For reflection"* ]]
+	diff -u <(score "$f") <(printf '%s\n' "${lines[@]:1}")
+
+	run --separate-stderr script -qec "score -t '$f'" /dev/null < /dev/null
+	[ "$status" -eq 0 ]
+	output=${output//$'\r'/}
+	mapfile -t lines <<< "$output"
+	[[ ${lines[0]} == "# For reflection"* ]]
+	diff -u <(score -t "$f") <(printf '%s\n' "${lines[@]:1}")
+
+	run --separate-stderr script -qec "score -r '$f' 2> /dev/null" /dev/null < /dev/null
+	[ "$status" -eq 0 ]
+	[ "${output//$'\r'/}" = $'1\n2\n5' ]
+
+	# Not at a terminal: no comment line.
+	run --separate-stderr score "$f"
+	[[ $output != *"#"* ]]
+}
+
+# Bad input. Each case is a file: a good know session (lines 1-3), the bad
+# session, a good self session; the bad one is reported and skipped, the
+# good ones scored, and score exits 1.
+good_before() {
+	session know 2026-01-01T00:00:00Z k01=b k02=c
+}
+good_after() {
+	session self 2026-01-03T00:00:00Z s01=1 s06=5 s11=1 s16=2 s21=4
+}
+
+# bad_case LINE MESSAGE: the bad part is on stdin; LINE counts from its
+# start.
+bad_case() {
+	local f=$TMP/case
+	{ good_before; cat; good_after; } > "$f"
+	{ good_before; good_after; } > "$TMP/good"
+	run --separate-stderr score "$f"
+	[ "$status" -eq 1 ] || { echo "status $status for: $2"; return 1; }
+	[ "$stderr" = "score: $f:$(($1 + 3)): $2" ] || {
+		printf 'stderr: %s\nwanted: %s\n' "$stderr" "score: $f:$(($1 + 3)): $2"
+		return 1
+	}
+	diff -u <(ref "$TMP/good") <(printf '%s\n' "$output") || return 1
+	# The same through stdin.
+	run --separate-stderr score < "$f"
+	[ "$status" -eq 1 ] && [ "$stderr" = "score: stdin:$(($1 + 3)): $2" ] || {
+		echo "stdin: status $status, stderr $stderr"
+		return 1
+	}
+}
+
+@test "bad answers: unknown id, out of range, text for a number, a bad letter" {
+	local T=2026-01-02T00:00:00Z
+	session self $T s01=3 s99=3 s02=4 | bad_case 3 "no item 's99' in bank 'self'"
+	session self $T s01=3 k01=a s02=4 | bad_case 3 "no item 'k01' in bank 'self'"
+	session know $T k01=a s01=3 k02=b | bad_case 3 "no item 's01' in bank 'know'"
+	session self $T s01=3 s02=6 s03=4 | bad_case 3 "'6' is not an answer to s02 (1 to 5)"
+	session self $T s01=0 s02=3 | bad_case 2 "'0' is not an answer to s01 (1 to 5)"
+	session self $T s01=3 s02=-1 | bad_case 3 "'-1' is not an answer to s02 (1 to 5)"
+	session self $T s01=3 s02=three | bad_case 3 "'three' is not an answer to s02 (1 to 5)"
+	session self $T s01=3 s02=b | bad_case 3 "'b' is not an answer to s02 (1 to 5)"
+	session self $T s01=3 s02=3.5 | bad_case 3 "'3.5' is not an answer to s02 (1 to 5)"
+	session self $T s01=3 s02= | bad_case 3 "'' is not an answer to s02 (1 to 5)"
+	session know $T k01=d k02=a | bad_case 2 "'d' is not an answer to k01 (a to c)"
+	session know $T k01=a k02=e | bad_case 3 "'e' is not an answer to k02 (a to d)"
+	session know $T k01=2 | bad_case 2 "'2' is not an answer to k01 (a to c)"
+	session know $T k01=ab | bad_case 2 "'ab' is not an answer to k01 (a to c)"
+	printf 'hearth-session\t1\tself\t%s\t2\ns01 3\ns02\t3\n' $T |
+		bad_case 2 "expected an id, a tab and an answer"
+	printf 'hearth-session\t1\tself\t%s\t2\ns01\ns02\t3\n' $T |
+		bad_case 2 "expected an id, a tab and an answer"
+	session self $T s01=3 s02=4 s01=5 | bad_case 4 "s01 is answered twice in one session"
+}
+
+@test "bad headers: version, bank, time, count, fields" {
+	local T=2026-01-02T00:00:00Z
+	printf 'hearth-session\t2\tself\t%s\t1\ns01\t3\n' $T |
+		bad_case 1 "session format version is not 1, the one this hearth reads"
+	printf 'hearth-session\tx\tself\t%s\t1\ns01\t3\n' $T |
+		bad_case 1 "session format version is not a number"
+	printf 'hearth-session\t1\tSelf\t%s\t1\ns01\t3\n' $T |
+		bad_case 1 "session header names no valid question bank"
+	local t
+	for t in 2026-13-01T00:00:00Z 2026-11-25T24:00:00Z 2026-11-25T14:03:12 \
+		'2026-11-25 14:03:12Z' 2026-11-25T14:03:12+01:00 26-11-25T14:03:12Z \
+		2026-11-00T14:03:12Z 2026-11-25t14:03:12z x ''; do
+		printf 'hearth-session\t1\tself\t%s\t1\ns01\t3\n' "$t" |
+			bad_case 1 "session time is not like 2026-11-25T14:03:12Z" ||
+			{ echo "time '$t'"; return 1; }
+	done
+	local c
+	for c in 0 -1 x 3x '' 100001 ' 3'; do
+		printf 'hearth-session\t1\tself\t%s\t%s\ns01\t3\n' $T "$c" |
+			bad_case 1 "session answer count is not a number from 1 to 100000" ||
+			{ echo "count '$c'"; return 1; }
+	done
+	local self
+	self=$(bank_field self item 2 | wc -l)
+	self=${self//[!0-9]/}
+	printf 'hearth-session\t1\tself\t%s\t%s\ns01\t3\n' $T $((self + 1)) |
+		bad_case 1 "session claims $((self + 1)) answers; bank 'self' has $self questions"
+	# As many as the bank has is fine (here cut short, so reported as that).
+	printf 'hearth-session\t1\tself\t%s\t%s\ns01\t3\n' $T "$self" |
+		bad_case 1 "session ends after 1 of its $self answers"
+	local know
+	know=$(bank_field know question 2 | wc -l)
+	know=${know//[!0-9]/}
+	printf 'hearth-session\t1\tknow\t%s\t%s\nk01\ta\n' $T $((know + 1)) |
+		bad_case 1 "session claims $((know + 1)) answers; bank 'know' has $know questions"
+	printf 'hearth-session\t1\tself\t%s\ns01\t3\n' $T |
+		bad_case 1 "session header has fewer than 5 fields"
+	printf 'hearth-session\t1\tself\t%s\t1\tx\ns01\t3\n' $T |
+		bad_case 1 "session header has more than 5 fields"
+}
+
+@test "a session of a bank that is not there" {
+	local T=2026-01-02T00:00:00Z
+	data_copy
+	printf 'hearth-session\t1\tnope\t%s\t1\ns01\t3\n' $T |
+		bad_case 1 "no question bank 'nope' in $DATA"
+	# The bank name is a name, not a path.
+	printf 'hearth-session\t1\t../share/self\t%s\t1\ns01\t3\n' $T |
+		bad_case 1 "session header names no valid question bank"
+}
+
+@test "a session cut short by the next header or by the end of the file" {
+	local T=2026-01-02T00:00:00Z
+	# by the next header: the message points at the cut session's header
+	{ printf '# note\n'; session self $T s01=3 s02=3 s03=3 | head -n 3; } |
+		bad_case 2 "session ends after 2 of its 3 answers"
+
+	# by the end of the file, after a good session
+	{ good_before; session self $T s01=3 s02=3 s03=3 | head -n 2; } > "$TMP/cut"
+	run --separate-stderr score "$TMP/cut"
+	[ "$status" -eq 1 ]
+	assert_output_file <(good_before | ref)
+	[ "$stderr" = "score: $TMP/cut:4: session ends after 1 of its 3 answers" ]
+
+	# a cut session at the end of one file does not go on in the next
+	session self $T s01=3 s02=3 s03=3 | head -n 3 > "$TMP/a"
+	{ session self $T s01=3 s02=3 s03=3 | sed -n 4p; good_after; } > "$TMP/b"
+	run --separate-stderr score "$TMP/a" "$TMP/b"
+	[ "$status" -eq 1 ]
+	assert_output_file <(good_after | ref)
+	[ "$stderr" = "score: $TMP/a:1: session ends after 2 of its 3 answers
+score: $TMP/b:1: an answer outside a session: no hearth-session line above it" ]
+}
+
+@test "a file with only a bad line is not also 'no session', whatever came before" {
+	local T=2026-01-02T00:00:00Z
+	session self $T s01=3 s02=3 s03=3 | head -n 3 > "$TMP/a"
+	printf 's03\t3\n' > "$TMP/b"
+	# Alone, b gets one message.
+	run --separate-stderr score "$TMP/b"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$stderr" = "score: $TMP/b:1: an answer outside a session: no hearth-session line above it" ]
+	# After a file with an error it should get the same one message.
+	run --separate-stderr score "$TMP/a" "$TMP/b"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$stderr" = "score: $TMP/a:1: session ends after 2 of its 3 answers
+score: $TMP/b:1: an answer outside a session: no hearth-session line above it" ]
+}
+
+@test "an answer line outside a session is reported; the sessions are scored" {
+	{ printf 's01\t3\n'; good_before; good_after; } > "$TMP/f"
+	run --separate-stderr score "$TMP/f"
+	[ "$status" -eq 1 ]
+	assert_output_file <({ good_before; good_after; } | ref)
+	[ "$stderr" = "score: $TMP/f:1: an answer outside a session: no hearth-session line above it" ]
+
+	# after a complete session: an answer too many
+	printf 'k03\tc\n' | bad_case 1 "an answer outside a session: no hearth-session line above it"
+}
+
+@test "a 10 MB line, a NUL byte or invalid UTF-8 skips its session" {
+	local T=2026-01-02T00:00:00Z
+	{
+		printf 'hearth-session\t1\tself\t%s\t2\ns01\t' $T
+		head -c 10000000 /dev/zero | tr '\0' 3
+		printf '\ns02\t3\n'
+	} | bad_case 2 "line is longer than 65536 bytes"
+	{ printf '# '; head -c 10000000 /dev/zero | tr '\0' x; printf '\n'; } |
+		bad_case 1 "line is longer than 65536 bytes"
+	printf 'hearth-session\t1\tself\t%s\t2\ns01\t3\0\ns02\t3\n' $T |
+		bad_case 2 "NUL byte in line"
+	printf 'hearth-session\t1\tself\t%s\t2\ns01\0\t3\ns02\t3\n' $T |
+		bad_case 2 "NUL byte in line"
+	printf 'hearth-session\t1\tself\t%s\t2\0\ns01\t3\ns02\t3\n' $T |
+		bad_case 1 "NUL byte in line"
+	printf 'hearth-session\t1\tself\t%s\t2\ns01\t3\ns02\t\xff\n' $T |
+		bad_case 3 "invalid UTF-8"
+	printf 'hearth-session\t1\tself\t%s\t2\ns\xc3\t3\ns02\t3\n' $T |
+		bad_case 2 "invalid UTF-8"
+	printf 'hearth-session\t1\tself\t%s\t2\ns01\t3\n# caf\xe9\ns02\t3\n' $T |
+		bad_case 3 "invalid UTF-8"
+}
+
+@test "a line of 65536 bytes is not too long" {
+	{ printf '# '; head -c 65534 /dev/zero | tr '\0' x; printf '\n'; good_after; } > "$TMP/f"
+	run --separate-stderr score "$TMP/f"
+	assert_success_quiet
+	assert_output_file <(good_after | ref)
+}
+
+@test "an empty input, or only comments and blank lines: no session" {
+	: > "$TMP/empty"
+	run --separate-stderr score "$TMP/empty"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$stderr" = "score: $TMP/empty:1: no session in the input" ]
+
+	run --separate-stderr score < /dev/null
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$stderr" = "score: stdin:1: no session in the input" ]
+
+	printf '# only\n\n# comments\n' > "$TMP/comments"
+	run --separate-stderr score "$TMP/comments"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$stderr" = "score: $TMP/comments:3: no session in the input" ]
+
+	# Other files are still scored.
+	good_before > "$TMP/good"
+	run --separate-stderr score "$TMP/empty" "$TMP/good" "$TMP/comments"
+	[ "$status" -eq 1 ]
+	assert_output_file <(ref "$TMP/good")
+	[ "$stderr" = "score: $TMP/empty:1: no session in the input
+score: $TMP/comments:3: no session in the input" ]
+}
+
+@test "a missing file is reported; the others are still scored" {
+	good_before > "$TMP/a"
+	good_after > "$TMP/b"
+	run --separate-stderr score "$TMP/a" "$TMP/missing" "$TMP/b"
+	[ "$status" -eq 1 ]
+	assert_output_file <(ref "$TMP/a" "$TMP/b")
+	[ "$stderr" = "score: $TMP/missing: No such file or directory" ]
+}
+
+@test "a directory operand is reported; the others are still scored" {
+	good_before > "$TMP/a"
+	mkdir "$TMP/dir"
+	run --separate-stderr score "$TMP/dir" "$TMP/a"
+	[ "$status" -eq 1 ]
+	assert_output_file <(ref "$TMP/a")
+	[ "$stderr" = "score: $TMP/dir: Is a directory" ]
+}
+
+@test "several files and - for stdin, scored in the order given" {
+	good_before > "$TMP/a"
+	good_after > "$TMP/b"
+	cp "$HEARTH_TOP/tests/fixtures/hand.session" "$TMP/c"
+	run --separate-stderr score "$TMP/a" - "$TMP/b" < "$TMP/c"
+	assert_success_quiet
+	assert_output_file <(ref "$TMP/a" "$TMP/c" "$TMP/b")
+
+	run --separate-stderr score - < "$TMP/c"
+	assert_success_quiet
+	assert_output_file <(ref "$TMP/c")
+}
+
+@test "CRLF line ends, blank lines and comments anywhere are accepted" {
+	local T=2026-01-02T00:00:00Z
+	{
+		printf '# a journal\n\n'
+		session self $T s01=1 s06=5 s11=1 s16=2 s21=4 > "$TMP/s"
+		head -n 3 "$TMP/s"
+		printf '# a comment inside a session\n\n   \t\n#\n'
+		tail -n +4 "$TMP/s"
+		printf '\n\n'
+		cat "$HEARTH_TOP/tests/fixtures/hand.session"
+		good_before
+	} > "$TMP/lf"
+	sed 's/$/\r/' "$TMP/lf" > "$TMP/crlf"
+	grep -q $'\r$' "$TMP/crlf"
+	run --separate-stderr score "$TMP/lf"
+	assert_success_quiet
+	assert_output_file <(ref "$TMP/lf")
+	[ "${#lines[@]}" -eq 12 ]
+	local lf=$output
+	run --separate-stderr score "$TMP/crlf"
+	assert_success_quiet
+	[ "$output" = "$lf" ]
+}
+
+@test "good sessions around several bad ones are all scored, in order" {
+	local T=2026-01-02T00:00:00Z
+	{
+		good_before
+		session self $T s01=3 s02=7
+		cat "$HEARTH_TOP/tests/fixtures/hand.session"
+		printf 'hearth-session\t1\tself\tnot-a-time\t1\ns01\t3\n'
+		good_after
+	} > "$TMP/j"
+	run --separate-stderr score "$TMP/j"
+	[ "$status" -eq 1 ]
+	assert_output_file <({ good_before; cat "$HEARTH_TOP/tests/fixtures/hand.session"; good_after; } | ref)
+	[ "$stderr" = "score: $TMP/j:6: '7' is not an answer to s02 (1 to 5)
+score: $TMP/j:39: session time is not like 2026-11-25T14:03:12Z" ]
+
+	run --separate-stderr score -r "$TMP/j"
+	[ "$status" -eq 1 ]
+	[ "$output" = $'1\n1\n2\n5' ]
+	[ "${#stderr_lines[@]}" -eq 3 ]
+}
