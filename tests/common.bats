@@ -8,10 +8,9 @@ VERSION=$(sed -n 's/^VERSION *= *//p' "$HEARTH_TOP/Makefile")
 
 # A journal of $1 complete self sessions, all answered 3.
 make_journal() {
-	local k session
 	JOURNAL=$BATS_TEST_TMPDIR/journal
-	session=$(yes 3 | quiz)
-	for ((k = 0; k < $1; k++)); do printf '%s\n' "$session"; done > "$JOURNAL"
+	# A loop in awk: bats traces every shell command, so loops there are slow.
+	yes 3 | quiz | awk -v n="$1" '{ s = s $0 "\n" } END { for (k = 0; k < n; k++) printf "%s", s }' > "$JOURNAL"
 }
 
 # Arguments that make tool $1 print several lines.
@@ -27,19 +26,22 @@ several_lines_args() {
 # Arguments that make tool $1 print far more than a pipe holds (64 KiB), so
 # that a reader exiting early is sure to leave it writing to a broken pipe.
 long_output_args() {
-	local k
 	ARGS=()
 	case $1 in
 	quiz)
 		[ -n "${DATA:-}" ] || data_copy
-		for ((k = 0; k < 3000; k++)); do
-			grep $'^item\t' "$SHARE/self.bank" | sed "s/\ts/\tx$k-/"
-		done | head -n 3000 > "$DATA/items"
-		grep -v $'^item\t\|^alert\t' "$SHARE/self.bank" > "$DATA/big.bank"
-		cat "$DATA/items" >> "$DATA/big.bank"
+		awk -F'\t' -v OFS='\t' '
+			$1 == "item" { item[n++] = $0; next }
+			$1 != "alert" { print }
+			END {
+				for (k = 0; k < 3000; k++) {
+					split(item[k % n], f, "\t")
+					print "item", "x" k, f[3], f[4], f[5]
+				}
+			}' "$SHARE/self.bank" > "$DATA/big.bank"
 		ARGS=(-p -k big) ;;
 	score) make_journal 2000; ARGS=("$JOURNAL") ;;
-	section | summary) for ((k = 0; k < 2000; k++)); do ARGS+=(1); done ;;
+	section | summary) mapfile -t ARGS < <(yes 1 | head -n 2000) ;;
 	*) echo "long_output_args: add a case for $1"; return 1 ;;
 	esac
 }
@@ -222,10 +224,8 @@ sigpipe_ignored() {
 	local tool first
 	for tool in "${TOOLS[@]}"; do
 		long_output_args "$tool"
-		run --separate-stderr "$tool" "${ARGS[@]}"
-		assert_success_quiet "$tool"
-		[ "${#output}" -gt 200000 ]
-		first=${lines[0]}
+		[ "$("$tool" "${ARGS[@]}" | wc -c)" -gt 200000 ]
+		first=$("$tool" "${ARGS[@]}" | sed -n 1p)
 
 		run --separate-stderr bash -c 'set +o pipefail; "$@" | head -n 1' _ \
 			"$tool" "${ARGS[@]}"

@@ -566,6 +566,11 @@ know_questionnaire() {
 	exec 8<> "$TMP/replies"
 	quiz -o "$j" < "$TMP/replies" > "$TMP/out" 2> "$TMP/err" 3>&- 8>&- &
 	pid=$!
+	# Signal quiz itself, not the shell that is about to become it.
+	for ((i = 0; i < 400; i++)); do
+		[[ $(readlink "/proc/$pid/exe" 2> /dev/null) != */quiz ]] || break
+		sleep 0.05
+	done
 	echo 3 >&8
 	kill -TERM "$pid"
 	status=0

@@ -2,11 +2,19 @@
 # These build copies of the source tree, never the tree itself.
 load ../helper
 
+# One clean copy built for PREFIX=/usr; each test starts from a copy of it
+# (times kept, so that make rebuilds only what a test changes).
+setup_file() {
+	export BUILT=$BATS_FILE_TMPDIR/built
+	mkdir -p "$BUILT"
+	(cd "$HEARTH_TOP" && cp -Rp Makefile cmd lib man share "$BUILT"/)
+	make -s -C "$BUILT" clean > /dev/null
+	make -s -C "$BUILT" PREFIX=/usr > /dev/null
+}
+
 setup() {
 	SRC=$BATS_TEST_TMPDIR/src
-	mkdir -p "$SRC"
-	(cd "$HEARTH_TOP" && cp -Rp Makefile cmd lib man share "$SRC"/)
-	make -s -C "$SRC" clean > /dev/null
+	cp -Rp "$BUILT" "$SRC"
 }
 
 installed_files() {
@@ -116,6 +124,7 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 
 strict_build() {
 	command -v "$1" > /dev/null || skip "$1 is not installed"
+	make -s -C "$SRC" clean
 	run --separate-stderr make -C "$SRC" CC="$1" CFLAGS='-std=c99 -Wall -Wextra -pedantic -Werror' cmd/quiz cmd/score cmd/section cmd/summary
 	[ "$status" -eq 0 ]
 	! grep -i 'warning' <<< "$output$stderr"

@@ -2,13 +2,16 @@
 # dist tarball. Each test installs a copy of the source tree.
 load ../helper
 
-setup() {
-	SRC=$BATS_TEST_TMPDIR/src
-	ROOT=$BATS_TEST_TMPDIR/root
+# One installed tree for the whole file; no test changes it.
+setup_file() {
+	export SRC=$BATS_FILE_TMPDIR/src ROOT=$BATS_FILE_TMPDIR/root
 	mkdir -p "$SRC"
 	(cd "$HEARTH_TOP" && cp -Rp Makefile README.md cmd lib man share tests "$SRC"/)
 	make -s -C "$SRC" clean > /dev/null
 	make -s -C "$SRC" install PREFIX="$ROOT" > /dev/null
+}
+
+setup() {
 	# What the installed tree finds by itself, with the build tree's
 	# data out of the way.
 	unset HEARTH_DATA
