@@ -117,7 +117,9 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 }
 
 @test "CFLAGS from the environment are used" {
-	CFLAGS=-Ofromenv run --separate-stderr make -e -C "$SRC" -n cmd/section
+	# Without the CFLAGS a calling make may pass down in MAKEFLAGS.
+	CFLAGS=-Ofromenv run --separate-stderr env -u MAKEFLAGS -u MFLAGS \
+		make -e -C "$SRC" -n cmd/section
 	[ "$status" -eq 0 ]
 	[[ $output == *"-Ofromenv"* ]]
 }
@@ -139,7 +141,7 @@ strict_build() {
 }
 
 @test "make run builds and runs quiz | score from the source tree" {
-	run --separate-stderr sh -c "yes 4 | make -s -C '$SRC' run"
+	run --separate-stderr sh -c "yes 4 | make -s --no-print-directory -C '$SRC' run"
 	[ "$status" -eq 0 ]
 	[ "${#lines[@]}" -eq 6 ]
 	[[ ${lines[0]} == *"	self	walls	"* ]]
