@@ -190,6 +190,8 @@ static void add_band(struct loader *l)
 
 	record_expect(&b->file, l->rec, 3);
 	need_answers(l);
+	if (b->read)
+		FAIL(l, "bands must be defined before the read records");
 	from = field_tenths(l, 2);
 	if (b->nbands == 0 && from != b->answer_min * 10)
 		FAIL(l, "the first band must start at the lowest answer, %ld",
@@ -222,8 +224,9 @@ static void add_scale(struct loader *l)
 	size_t i;
 
 	record_expect(&b->file, l->rec, 3);
-	if (b->nitems > 0)
-		FAIL(l, "scales must be defined before the items");
+	if (b->nitems > 0 || b->read)
+		FAIL(l, "scales must be defined before the read and item "
+		     "records");
 	name = field_name(l, 1, "scale name");
 	if (strcmp(name, "safety") == 0)
 		FAIL(l, "'safety' is kept for the safety line; name the "
@@ -441,14 +444,22 @@ static void check_choice_bank(const struct bank *b)
 
 void bank_load(struct bank *b, const char *name, const struct guide *g)
 {
-	char *file = xasprintf("%s.bank", name);
-	struct loader l;
-	size_t i;
+	char *file, *path;
 
 	memset(b, 0, sizeof *b);
 	b->name = xstrdup(name);
-	record_file_load(&b->file, file);
+	file = xasprintf("%s.bank", name);
+	path = data_path(file);
 	free(file);
+	record_file_load(&b->file, path);
+	bank_parse(b, g);
+}
+
+void bank_parse(struct bank *b, const struct guide *g)
+{
+	struct loader l;
+	size_t i;
+
 	l.b = b;
 	l.guide = g;
 	l.kind_known = 0;

@@ -13,6 +13,16 @@
 #include "hearth.h"
 
 const char *prog_name = "hearth";
+void (*cli_exit_hook)(int status);
+
+/* Every exit on an error goes through here, so that a test harness can
+ * take it over. */
+static void leave(int status)
+{
+	if (cli_exit_hook)
+		cli_exit_hook(status);
+	exit(status);
+}
 static char **arguments;
 static const char *synopsis_text = "";
 static const char *details_text = "";
@@ -134,7 +144,7 @@ void cli_usage_error(const char *fmt, ...)
 	vmessage(NULL, 0, fmt, ap);
 	va_end(ap);
 	print_synopsis();
-	exit(EXIT_USAGE);
+	leave(EXIT_USAGE);
 }
 
 void die(const char *fmt, ...)
@@ -144,7 +154,7 @@ void die(const char *fmt, ...)
 	va_start(ap, fmt);
 	vmessage(NULL, 0, fmt, ap);
 	va_end(ap);
-	exit(EXIT_FAILURE);
+	leave(EXIT_FAILURE);
 }
 
 void warn(const char *fmt, ...)
@@ -159,7 +169,7 @@ void warn(const char *fmt, ...)
 void vdie_at(const char *path, long line, const char *fmt, va_list ap)
 {
 	vmessage(path, line, fmt, ap);
-	exit(EXIT_FAILURE);
+	leave(EXIT_FAILURE);
 }
 
 void die_at(const char *path, long line, const char *fmt, ...)
@@ -169,7 +179,7 @@ void die_at(const char *path, long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmessage(path, line, fmt, ap);
 	va_end(ap);
-	exit(EXIT_FAILURE);
+	leave(EXIT_FAILURE);
 }
 
 void warn_at(const char *path, long line, const char *fmt, ...)
@@ -188,8 +198,8 @@ static void out_of_memory(void)
 
 	if (write(STDERR_FILENO, prog_name, strlen(prog_name)) >= 0 &&
 	    write(STDERR_FILENO, tail, sizeof tail - 1) >= 0)
-		exit(EXIT_FAILURE);
-	exit(EXIT_FAILURE);
+		leave(EXIT_FAILURE);
+	leave(EXIT_FAILURE);
 }
 
 void *xmalloc(size_t size)

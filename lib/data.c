@@ -149,12 +149,18 @@ static void split_records(struct record_file *f, size_t len)
 	}
 }
 
-void record_file_load(struct record_file *f, const char *name)
+void record_file_load(struct record_file *f, char *path)
 {
 	size_t len;
 
-	f->path = data_path(name);
+	f->path = path;
 	f->text = data_file_read(f->path, &len);
+	split_records(f, len);
+}
+
+void record_file_parse(struct record_file *f, size_t len)
+{
+	check_text(f->path, f->text, len);
 	split_records(f, len);
 }
 

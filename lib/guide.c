@@ -127,11 +127,16 @@ static void check_complete(const struct guide *g)
 
 void guide_load(struct guide *g)
 {
+	memset(g, 0, sizeof *g);
+	record_file_load(&g->file, data_path("guide"));
+	guide_parse(g);
+}
+
+void guide_parse(struct guide *g)
+{
 	const struct record *rec;
 	size_t i;
 
-	memset(g, 0, sizeof *g);
-	record_file_load(&g->file, "guide");
 	g->sections = xcalloc(g->file.nrecords, sizeof *g->sections);
 	for (i = 0; i < g->file.nrecords; i++) {
 		rec = &g->file.records[i];
@@ -153,7 +158,7 @@ void guide_load_points(struct guide *g)
 	struct guide_section *s;
 	size_t i;
 
-	record_file_load(f, "points");
+	record_file_load(f, data_path("points"));
 	for (i = 0; i < f->nrecords; i++) {
 		rec = &f->records[i];
 		if (strcmp(rec->field[0], "point") != 0)

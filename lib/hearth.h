@@ -12,6 +12,9 @@
 enum { EXIT_USAGE = 2 };
 
 extern const char *prog_name;
+/* Called, when set, instead of exit() on every error; for test harnesses,
+ * which must not return from it into the failed code. */
+extern void (*cli_exit_hook)(int status);
 
 /* Sets prog_name, makes sure descriptors 0 to 2 are open, and answers
  * --help and --version, which getopt cannot; optstring is getopt's, so an
@@ -109,8 +112,11 @@ struct record_file {
 };
 /* Reads a whole data file: a record a line, fields separated by tabs,
  * blank lines and lines starting with '#' skipped. Exits 1 with
- * "prog: path:line: ..." on a missing, unreadable or malformed file. */
-void record_file_load(struct record_file *f, const char *name);
+ * "prog: path:line: ..." on a missing, unreadable or malformed file.
+ * f takes over path, a string from data_path(). */
+void record_file_load(struct record_file *f, char *path);
+/* The same for f->text, len bytes with a NUL after them, read already. */
+void record_file_parse(struct record_file *f, size_t len);
 void record_file_free(struct record_file *f);
 /* Reads a whole file into memory, refusing NUL bytes and invalid UTF-8. */
 char *data_file_read(const char *path, size_t *len);
@@ -146,6 +152,8 @@ struct guide {
  * and inner hyphens, starting with a letter. */
 int is_name(const char *s);
 void guide_load(struct guide *g);
+/* Builds the guide from g->file, loaded already. */
+void guide_parse(struct guide *g);
 void guide_free(struct guide *g);
 void guide_load_points(struct guide *g);
 enum ref_status { REF_FOUND, REF_UNKNOWN, REF_AMBIGUOUS };
@@ -216,6 +224,8 @@ struct bank {
 /* Loads DATADIR/name.bank; sections must exist in the guide. Exits 1 with
  * "prog: path:line: ..." on a malformed bank. */
 void bank_load(struct bank *b, const char *name, const struct guide *g);
+/* Builds the bank from b->file, loaded already. */
+void bank_parse(struct bank *b, const struct guide *g);
 void bank_free(struct bank *b);
 /* Returns 1 and sets *index when the bank has an item with this id. */
 int bank_find_item(const struct bank *b, const char *id, size_t len,

@@ -166,3 +166,63 @@ assert_clean() {
 			cmp - "$2"' _ "$SHARE/guide" "$GOLDEN/guide.txt"
 	assert_clean
 }
+
+# The question banks, against the rules their issue set for the content.
+
+bank_records() {
+	awk -F'\t' -v type="$2" '$1 == type' "$SHARE/$1.bank"
+}
+
+@test "self.bank: 25 to 30 items on five scales, each with 5 or more items and 2 reversed" {
+	local n scale
+	n=$(bank_records self item | wc -l)
+	[ "$n" -ge 25 ] && [ "$n" -le 30 ]
+	[ "$(bank_records self scale | cut -f 2 | tr '\n' ' ')" = "walls reaching strain reciprocity readiness " ]
+	for scale in walls reaching strain reciprocity readiness; do
+		n=$(bank_records self item | awk -F'\t' -v s="$scale" '$3 == s' | wc -l)
+		[ "$n" -ge 5 ] || { echo "$scale: $n items"; return 1; }
+		n=$(bank_records self item | awk -F'\t' -v s="$scale" '$3 == s && $4 == "-"' | wc -l)
+		[ "$n" -ge 2 ] || { echo "$scale: $n reversed"; return 1; }
+	done
+}
+
+@test "self.bank: answers 1 to 5, equal-thirds bands, a safety line with alert items" {
+	[ "$(bank_records self answer | cut -f 2 | tr '\n' ' ')" = "1 2 3 4 5 " ]
+	[ "$(bank_records self band | cut -f 2,3 | tr '\t\n' '= ')" = "low=1.0 moderate=2.4 high=3.7 " ]
+	[ "$(bank_records self alert | wc -l)" -ge 2 ]
+	[[ $(bank_records self safety | cut -f 3) == *"domestic-abuse service"* ]]
+	[[ $(bank_records self safety | cut -f 3) == *"emergency services"* ]]
+}
+
+@test "self.bank: statements are second person, one idea, no question marks" {
+	local text
+	while IFS= read -r text; do
+		[[ $text == *[Yy]ou* ]] || { echo "not second person: $text"; return 1; }
+		[[ $text != *"?"* ]] || { echo "a question: $text"; return 1; }
+		[[ $text != *" and/or "* ]] || { echo "double: $text"; return 1; }
+		[[ $text == *. ]] || { echo "no full stop: $text"; return 1; }
+	done < <(bank_records self item | cut -f 5)
+}
+
+@test "know.bank: 15 or more questions of 3 to 5 choices over all five sections" {
+	local n id
+	n=$(bank_records know question | wc -l)
+	[ "$n" -ge 15 ]
+	for id in $(bank_records know question | cut -f 2); do
+		n=$(bank_records know choice | awk -F'\t' -v q="$id" '$2 == q' | wc -l)
+		[ "$n" -ge 3 ] && [ "$n" -le 5 ] || { echo "$id: $n choices"; return 1; }
+	done
+	[ "$(bank_records know question | cut -f 3 | sort -u | grep -c '^[1-5]$')" -eq 5 ]
+	[ "$(bank_records know note | wc -l)" -ge 4 ]
+}
+
+@test "every bank parses, and every section a result points to is in the guide" {
+	local bank
+	for bank in self know; do
+		run --separate-stderr quiz -k "$bank" -p
+		[ "$status" -eq 0 ] && [ -z "$stderr" ] || { echo "$bank: $stderr"; return 1; }
+	done
+	for n in $( (bank_records self read | cut -f 4; bank_records know question | cut -f 3) | sort -u); do
+		section "$n" > /dev/null
+	done
+}

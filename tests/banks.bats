@@ -1,0 +1,228 @@
+load helper
+
+# Question banks as hand-edited files: every rule of lib/bank.c, each
+# broken once, must be named as "prog: path:line: what is wrong".
+
+setup() {
+	data_copy
+}
+
+# A small rating bank; "$@" replaces or adds lines (N=TEXT puts TEXT at
+# line N, pushing the rest down; tabs written as \t).
+RATING='answer\t1\tno
+answer\t2\tyes
+band\tlow\t1.0
+band\thigh\t1.5
+need\t50
+scale\ta\tthe first scale
+scale\tb\tthe second scale
+read\ta\thigh\t1
+item\ti1\ta\t+\tOne.
+item\ti2\ta\t-\tTwo.
+item\ti3\tb\t+\tThree.
+item\ti4\tb\t+\tFour.
+safety\t2\tA safety message.
+alert\ti1'
+
+CHOICE='question\tq1\t1\tb\tA question?
+choice\tq1\tx
+choice\tq1\ty
+note\tq1\tA note.'
+
+# write_bank TEMPLATE [N=LINE]...: writes $DATA/t.bank, inserting each LINE
+# before line N of the template.
+write_bank() {
+	local template=$1 edit
+	shift
+	printf "$template\n" > "$DATA/t.bank"
+	for edit; do
+		awk -v n="${edit%%=*}" -v text="${edit#*=}" '
+			NR == n { gsub(/\\t/, "\t", text); print text }
+			{ print }
+			END { if (NR < n) { gsub(/\\t/, "\t", text); print text } }
+		' "$DATA/t.bank" > "$DATA/t.tmp"
+		mv "$DATA/t.tmp" "$DATA/t.bank"
+	done
+}
+
+# bank_error LINE MESSAGE: quiz -k t refuses the bank with that message.
+bank_error() {
+	run --separate-stderr quiz -k t -p
+	[ "$status" -eq 1 ] || { echo "status $status for: $2"; return 1; }
+	[ -z "$output" ]
+	local where=$DATA/t.bank
+	[ "$1" = 0 ] || where=$where:$1
+	[ "$stderr" = "quiz: $where: $2" ] || {
+		printf 'stderr: %s\nwanted: %s\n' "$stderr" "quiz: $where: $2"
+		return 1
+	}
+}
+
+@test "the small banks the cases start from are valid" {
+	write_bank "$RATING"
+	run --separate-stderr quiz -k t -p
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	write_bank "$CHOICE"
+	run --separate-stderr quiz -k t -p
+	[ "$status" -eq 0 ]
+	[[ $output == *"A note."* ]]
+}
+
+@test "records: unknown type, wrong field count, empty field, outer spaces" {
+	write_bank "$RATING" '3=colour\tred'
+	bank_error 3 "unknown record 'colour'"
+	write_bank "$RATING" '3=need\t50\t60'
+	bank_error 3 "'need' record has 3 tab-separated fields, expected 2"
+	write_bank "$RATING" '9=item\ti9\ta\t+\t'
+	bank_error 9 "field 5 is empty"
+	write_bank "$RATING" '9=item\ti9\ta\t+\t Nine.'
+	bank_error 9 "field 5 starts or ends with a space"
+}
+
+@test "a bank holds rating records or knowledge records, not both" {
+	write_bank "$RATING" '15=question\tq1\t1\ta\tQ?'
+	bank_error 15 "a bank holds rating records (answer, band, need, scale, read, item, safety, alert) or knowledge records (question, choice, note), not both"
+	write_bank "$CHOICE" '2=answer\t1\tno'
+	bank_error 2 "a bank holds rating records (answer, band, need, scale, read, item, safety, alert) or knowledge records (question, choice, note), not both"
+}
+
+@test "answers: a number from 0 to 99, each one after the last" {
+	write_bank "$RATING" '3=answer\t4\tmaybe'
+	bank_error 3 "answer 4 does not follow answer 2"
+	write_bank "$RATING" '1=answer\t100\tlots'
+	bank_error 1 "answer value '100' is not a number from 0 to 99"
+	write_bank "$RATING" '1=answer\tone\tno'
+	bank_error 1 "answer value 'one' is not a number from 0 to 99"
+}
+
+@test "bands: after the answers, from the lowest answer, rising, named once" {
+	printf 'band\tlow\t1.0\n' > "$DATA/t.bank"
+	bank_error 1 "'band' needs the answer records above it"
+	write_bank "$RATING" '5=band\tmiddle\t1.2'
+	bank_error 5 "bands must be in rising order"
+	write_bank "$RATING" '5=band\tlow\t1.8'
+	bank_error 5 "band 'low' is defined twice"
+	write_bank "$RATING" '5=band\ttop\t2.1'
+	bank_error 5 "band starts above the highest answer, 2"
+	write_bank "$RATING" '5=band\tmid\t1.75'
+	bank_error 5 "'1.75' is not a mean like 2.4"
+	write_bank "$RATING" '5=band\tmid\tx'
+	bank_error 5 "'x' is not a mean like 2.4"
+	write_bank "$RATING" '5=band\tMid\t1.7'
+	bank_error 5 "band name 'Mid' must be lower-case letters, digits and inner hyphens, starting with a letter"
+	printf 'answer\t1\tno\nanswer\t2\tyes\nband\tlow\t1.1\n' > "$DATA/t.bank"
+	bank_error 3 "the first band must start at the lowest answer, 1"
+	write_bank "$RATING" '9=band\tmid\t1.7'
+	bank_error 9 "bands must be defined before the read records"
+}
+
+@test "need: once, a percentage from 1 to 100" {
+	write_bank "$RATING" '6=need\t60'
+	bank_error 6 "need is given twice"
+	write_bank "$RATING"
+	sed -i 's/^need\t50$/need\t0/' "$DATA/t.bank"
+	bank_error 5 "need '0' is not a number from 1 to 100"
+}
+
+@test "scales: named once, not 'safety', before read and item records" {
+	write_bank "$RATING" '8=scale\ta\tagain'
+	bank_error 8 "scale 'a' is defined twice"
+	write_bank "$RATING" '8=scale\tsafety\tfear'
+	bank_error 8 "'safety' is kept for the safety line; name the scale otherwise"
+	write_bank "$RATING" '9=scale\tc\tlate'
+	bank_error 9 "scales must be defined before the read and item records"
+	write_bank "$RATING" '14=scale\tc\tlate'
+	bank_error 14 "scales must be defined before the read and item records"
+	write_bank "$RATING" '8=scale\tc\tlonely'
+	bank_error 8 "scale 'c' has 0 items; a scale needs two or more"
+	write_bank "$RATING" '8=scale\tc\tsmall' '14=item\ti5\tc\t+\tFive.'
+	bank_error 8 "scale 'c' has 1 items; a scale needs two or more"
+}
+
+@test "read: a defined scale and band, once, and a section of the guide" {
+	write_bank "$RATING" '9=read\tz\thigh\t1'
+	bank_error 9 "no scale 'z' is defined above this line"
+	write_bank "$RATING" '9=read\ta\tmiddle\t1'
+	bank_error 9 "no band 'middle' is defined above this line"
+	write_bank "$RATING" '9=read\ta\thigh\t2'
+	bank_error 9 "scale 'a' already reads a section in band 'high'"
+	write_bank "$RATING" '9=read\tb\thigh\t99'
+	bank_error 9 "the guide has no section 99"
+	write_bank "$RATING" '9=read\tb\thigh\tone'
+	bank_error 9 "section 'one' is not a number from 1 to 999"
+	printf 'answer\t1\tno\nanswer\t2\tyes\nscale\ta\tA\nread\ta\thigh\t1\n' > "$DATA/t.bank"
+	bank_error 4 "read needs the band records above it"
+}
+
+@test "items: unique ids of a defined scale, keyed + or -" {
+	write_bank "$RATING" '13=item\ti2\tb\t+\tAgain.'
+	bank_error 13 "id 'i2' is used twice (first on line 10)"
+	write_bank "$RATING" '13=item\thearth-session\tb\t+\tNo.'
+	bank_error 13 "'hearth-session' cannot be an id"
+	write_bank "$RATING" '13=item\tI5\tb\t+\tNo.'
+	bank_error 13 "id 'I5' must be lower-case letters, digits and inner hyphens, starting with a letter"
+	write_bank "$RATING" '13=item\ti5\tz\t+\tNo.'
+	bank_error 13 "no scale 'z' is defined above this line"
+	write_bank "$RATING" '13=item\ti5\tb\t*\tNo.'
+	bank_error 13 "key '*' must be + or -"
+	printf 'answer\t1\tno\nanswer\t2\tyes\nitem\ti1\ta\t+\tOne.\n' > "$DATA/t.bank"
+	bank_error 3 "items need the scale records above them"
+}
+
+@test "safety and alert: one threshold in the answer range; alerts name items" {
+	write_bank "$RATING" '14=safety\t2\tAgain.'
+	bank_error 14 "safety is given twice"
+	write_bank "$RATING"
+	sed -i 's/^safety\t2\t/safety\t3\t/' "$DATA/t.bank"
+	bank_error 13 "safety threshold '3' is not a number from 1 to 2"
+	write_bank "$RATING" '15=alert\ti9'
+	bank_error 15 "no item 'i9' is defined above this line"
+	write_bank "$RATING"
+	sed -i '/^safety/d' "$DATA/t.bank"
+	bank_error 13 "alert needs the safety record above it"
+	printf 'safety\t1\tmsg\n' > "$DATA/t.bank"
+	bank_error 1 "'safety' needs the answer records above it"
+}
+
+@test "a rating bank needs two answers, bands, need, and an item" {
+	printf 'answer\t1\tno\nband\tlow\t1.0\nneed\t50\nscale\ta\tA\nitem\ti1\ta\t+\tOne.\nitem\ti2\ta\t+\tTwo.\n' > "$DATA/t.bank"
+	bank_error 0 "a rating bank needs two or more answer records"
+	printf 'answer\t1\tno\nanswer\t2\tyes\nscale\ta\tA\nitem\ti1\ta\t+\tOne.\nitem\ti2\ta\t+\tTwo.\n' > "$DATA/t.bank"
+	bank_error 0 "a rating bank needs band and need records"
+	printf 'answer\t1\tno\nanswer\t2\tyes\nband\tlow\t1.0\nneed\t50\n' > "$DATA/t.bank"
+	bank_error 0 "no items or questions in the bank"
+	printf '# nothing here\n\n' > "$DATA/t.bank"
+	bank_error 0 "no items or questions in the bank"
+}
+
+@test "questions: a section of the guide, an answer among two to 26 choices" {
+	write_bank "$CHOICE" '5=question\tq2\t9\ta\tQ?'
+	bank_error 5 "the guide has no section 9"
+	write_bank "$CHOICE" '5=question\tq2\t1\tab\tQ?'
+	bank_error 5 "answer 'ab' must be one letter from a to z"
+	write_bank "$CHOICE" '5=question\tq2\t1\tA\tQ?'
+	bank_error 5 "answer 'A' must be one letter from a to z"
+	write_bank "$CHOICE" '5=question\tq2\t1\tc\tQ?' '6=choice\tq2\tx' '7=choice\tq2\ty'
+	bank_error 5 "the answer to 'q2' is not among its 2 choices"
+	write_bank "$CHOICE" '5=question\tq2\t1\ta\tQ?' '6=choice\tq2\tx'
+	bank_error 5 "question 'q2' has 1 choices; it needs two or more"
+	write_bank "$CHOICE" '5=choice\tq9\tz'
+	bank_error 5 "no item 'q9' is defined above this line"
+	write_bank "$CHOICE" '5=note\tq1\tAnother.'
+	bank_error 5 "question 'q1' has a note already"
+	write_bank "$CHOICE"
+	for letter in c d e f g h i j k l m n o p q r s t u v w x y z; do
+		printf 'choice\tq1\t%s\n' "$letter" >> "$DATA/t.bank"
+	done
+	printf 'choice\tq1\ttoo many\n' >> "$DATA/t.bank"
+	bank_error 29 "question 'q1' has more than 26 choices"
+}
+
+@test "score refuses a malformed bank a session names, as quiz does" {
+	write_bank "$RATING" '3=colour\tred'
+	run --separate-stderr score <<< $'hearth-session\t1\tt\t2026-01-01T00:00:00Z\t1\ni1\t1'
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$stderr" = "score: $DATA/t.bank:3: unknown record 'colour'" ]
+}
