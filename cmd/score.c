@@ -25,6 +25,9 @@ static const char reflection_note[] =
 	"answer range, not norms.\n";
 
 enum mode { MODE_RESULTS, MODE_REFS, MODE_TREND };
+
+/* Results are gathered up to about this much before they go to stdout. */
+enum { OUT_FLUSH_BYTES = 32768 };
 enum state { OUTSIDE, INSIDE, SKIPPING };
 
 struct trend {
@@ -46,6 +49,9 @@ struct scored_bank {
 	struct text *result;   /* [scale * nmeans + mean - lowest mean] */
 	struct text *unscored; /* [scale] */
 	size_t nmeans;
+	/* Per item, the first four bytes of its line ("s01\t"), and a mask
+	 * of those that are its own when id and tab are shorter. */
+	uint32_t *head, *head_mask;
 	unsigned long *answered_in; /* per item: the session that answered it */
 	long *sum, *count;          /* per scale (rating) */
 	struct trend *trend;        /* per scale (rating) */
@@ -134,7 +140,8 @@ static void session_error(struct scorer *sc, const struct line_reader *in,
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	/* Results already printed must reach the reader before the error. */
+	/* Results already made must reach the reader before the error. */
+	flush_out(&sc->out);
 	fflush(stdout);
 	warn_at(in->name, line, "%s", msg);
 	free(msg);
@@ -157,30 +164,58 @@ static size_t band_of(const struct bank *b, long mean)
 	return band;
 }
 
-static void write_result_texts(struct scored_bank *sb)
+/* Made the first time a scale takes that mean, so that a short run pays
+ * only for the lines it prints. */
+static const struct text *result_text(struct scored_bank *sb, size_t s,
+                                      long mean)
 {
 	const struct bank *b = &sb->bank;
-	long lowest = b->answer_min * 10, mean, section;
-	size_t s, band;
+	struct text *t = &sb->result[s * sb->nmeans +
+	                             (size_t)(mean - b->answer_min * 10)];
+	size_t band;
+	long section;
 	char where[8];
 
-	sb->nmeans = (size_t)(b->answer_max * 10 - lowest + 1);
+	if (t->s)
+		return t;
+	band = band_of(b, mean);
+	section = b->read[s * b->nbands + band];
+	snprintf(where, sizeof where, section ? "%ld" : "-", section);
+	set_text(t, xasprintf("%s\t%ld.%ld\t%s\t%s\n", b->scales[s].name,
+	                      mean / 10, mean % 10, b->bands[band].name, where));
+	return t;
+}
+
+static void prepare_result_texts(struct scored_bank *sb)
+{
+	const struct bank *b = &sb->bank;
+	size_t s;
+
+	sb->nmeans = (size_t)(b->answer_max - b->answer_min) * 10 + 1;
 	sb->result = xcalloc(b->nscales * sb->nmeans, sizeof *sb->result);
 	sb->unscored = xcalloc(b->nscales, sizeof *sb->unscored);
-	for (s = 0; s < b->nscales; s++) {
+	for (s = 0; s < b->nscales; s++)
 		set_text(&sb->unscored[s], xasprintf("%s\t-\tunscored\t-\n",
 		                                     b->scales[s].name));
-		for (mean = lowest; mean <= b->answer_max * 10; mean++) {
-			band = band_of(b, mean);
-			section = b->read[s * b->nbands + band];
-			snprintf(where, sizeof where, section ? "%ld" : "-",
-			         section);
-			set_text(&sb->result[s * sb->nmeans +
-			                     (size_t)(mean - lowest)],
-			         xasprintf("%s\t%ld.%ld\t%s\t%s\n",
-			                   b->scales[s].name, mean / 10,
-			                   mean % 10, b->bands[band].name, where));
+}
+
+static void prepare_heads(struct scored_bank *sb)
+{
+	const struct item *it;
+	unsigned char bytes[4], mask[4];
+	size_t i, k;
+
+	sb->head = xcalloc(sb->bank.nitems, sizeof *sb->head);
+	sb->head_mask = xcalloc(sb->bank.nitems, sizeof *sb->head_mask);
+	for (i = 0; i < sb->bank.nitems; i++) {
+		it = &sb->bank.items[i];
+		for (k = 0; k < 4; k++) {
+			bytes[k] = k < it->id_len ? (unsigned char)it->id[k]
+			                          : k == it->id_len ? '\t' : 0;
+			mask[k] = k <= it->id_len ? 0xff : 0;
 		}
+		memcpy(&sb->head[i], bytes, 4);
+		memcpy(&sb->head_mask[i], mask, 4);
 	}
 }
 
@@ -224,7 +259,8 @@ static struct scored_bank *find_bank(struct scorer *sc, const char *name)
 	sb->count = xcalloc(n, sizeof *sb->count);
 	sb->trend = xcalloc(n, sizeof *sb->trend);
 	if (sb->bank.kind == BANK_RATING)
-		write_result_texts(sb);
+		prepare_result_texts(sb);
+	prepare_heads(sb);
 	sc->banks = xrealloc(sc->banks, sc->nbanks + 1, sizeof *sc->banks);
 	sc->banks[sc->nbanks++] = sb;
 	return sb;
@@ -241,6 +277,8 @@ static void free_banks(struct scorer *sc)
 		free(sc->banks[i]->count);
 		free(sc->banks[i]->trend);
 		free_result_texts(sc->banks[i]);
+		free(sc->banks[i]->head);
+		free(sc->banks[i]->head_mask);
 		free(sc->banks[i]);
 	}
 	free(sc->banks);
@@ -279,18 +317,14 @@ static long scale_mean(const struct scored_bank *sb, size_t s)
 
 static void put_rating_results(struct scorer *sc)
 {
-	const struct scored_bank *sb = sc->sb;
+	struct scored_bank *sb = sc->sb;
 	const struct text *t;
 	size_t s;
 	long mean;
 
 	for (s = 0; s < sb->bank.nscales; s++) {
 		mean = scale_mean(sb, s);
-		if (mean < 0)
-			t = &sb->unscored[s];
-		else
-			t = &sb->result[s * sb->nmeans +
-			                (size_t)(mean - sb->bank.answer_min * 10)];
+		t = mean < 0 ? &sb->unscored[s] : result_text(sb, s, mean);
 		put_prefix(sc);
 		put(&sc->out, t->s, t->len);
 	}
@@ -420,19 +454,19 @@ static void finish_session(struct scorer *sc)
 		put_refs(sc);
 	else if (sc->sb->bank.kind == BANK_RATING)
 		track_trend(sc);
-	flush_out(&sc->out);
+	if (sc->out.len >= OUT_FLUSH_BYTES)
+		flush_out(&sc->out);
 	sc->state = OUTSIDE;
 }
 
 static void start_session(struct scorer *sc, const struct line_reader *in,
                           char *line, size_t len)
 {
-	const char *problem = line_problem(line, len);
 	struct session_header h;
+	const char *problem = session_parse_header(line, len, &h);
 
-	if (!problem)
-		problem = session_parse_header(line, &h);
-
+	if (problem && line_problem(line, len))
+		problem = line_problem(line, len);
 	if (sc->state == INSIDE)
 		session_error(sc, in, sc->header_line, "session ends after %zu "
 		              "of its %zu answers", sc->seen, sc->expected);
@@ -471,18 +505,12 @@ static void start_session(struct scorer *sc, const struct line_reader *in,
 	sc->state = INSIDE;
 }
 
-static void record_answer(struct scorer *sc, const struct item *it, long value)
+static inline void record_rating(struct scorer *sc, const struct item *it,
+                                 long value)
 {
 	struct scored_bank *sb = sc->sb;
 	const struct bank *b = &sb->bank;
 
-	if (b->kind == BANK_CHOICE) {
-		if (value == (long)it->answer)
-			sc->correct++;
-		else
-			add_section(sc, it->section);
-		return;
-	}
 	if (it->alert && value >= b->safety_threshold)
 		sc->alerted = 1;
 	sb->sum[it->scale] += it->reversed
@@ -491,18 +519,37 @@ static void record_answer(struct scorer *sc, const struct item *it, long value)
 	sb->count[it->scale]++;
 }
 
+static void record_choice(struct scorer *sc, const struct item *it,
+                          long value)
+{
+	if (value == (long)it->answer)
+		sc->correct++;
+	else
+		add_section(sc, it->section);
+}
+
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+	while (n > 0 && *a == *b)
+		a++, b++, n--;
+	return n == 0;
+}
+
 /* Finds the item an answer line names. Sessions mostly list items in the
  * bank's order, so the one after the last answered is tried first. */
 static int find_answered_item(struct scorer *sc, const char *line,
                               size_t len, size_t *index, size_t *id_len)
 {
 	const struct bank *b = &sc->sb->bank;
-	const struct item *guess = &b->items[sc->guess % b->nitems];
+	const struct item *guess;
 	const char *tab;
 
+	if (sc->guess >= b->nitems)
+		sc->guess = 0;
+	guess = &b->items[sc->guess];
 	if (len > guess->id_len && line[guess->id_len] == '\t' &&
-	    memcmp(guess->id, line, guess->id_len) == 0) {
-		*index = sc->guess % b->nitems;
+	    same_bytes(guess->id, line, guess->id_len)) {
+		*index = sc->guess;
 		*id_len = guess->id_len;
 	} else {
 		tab = memchr(line, '\t', len);
@@ -531,6 +578,7 @@ static void report_bad_line(struct scorer *sc, const struct line_reader *in,
 		session_error(sc, in, in->lineno, "no item '%.*s' in bank '%s'",
 		              (int)(tab - line), line, sc->sb->bank.name);
 }
+
 
 static void read_answer(struct scorer *sc, const struct line_reader *in,
                         char *line, size_t len)
@@ -563,9 +611,52 @@ static void read_answer(struct scorer *sc, const struct line_reader *in,
 		return;
 	}
 	sc->sb->answered_in[index] = sc->session_id;
-	record_answer(sc, it, value);
+	if (b->kind == BANK_RATING)
+		record_rating(sc, it, value);
+	else
+		record_choice(sc, it, value);
 	if (++sc->seen == sc->expected)
 		finish_session(sc);
+}
+
+/* The lines quiz writes, straight from the reader's buffer: the item
+ * after the last, a tab, a one-digit rating and a newline. A journal is
+ * almost all such lines, so they skip the general path; any other line,
+ * good or bad, takes it. Returns 1 when it took a line. */
+static int take_expected_answer(struct scorer *sc, struct line_reader *in)
+{
+	const struct scored_bank *sb = sc->sb;
+	const struct bank *b;
+	const struct item *it;
+	const char *p;
+	uint32_t head;
+	long value;
+
+	if (sc->state != INSIDE || sb->bank.kind != BANK_RATING)
+		return 0;
+	b = &sb->bank;
+	if (sc->guess >= b->nitems)
+		sc->guess = 0;
+	it = &b->items[sc->guess];
+	p = in->buf + in->start;
+	if (in->end - in->start < it->id_len + 3)
+		return 0;
+	memcpy(&head, p, 4);
+	if ((head & sb->head_mask[sc->guess]) != sb->head[sc->guess] ||
+	    p[it->id_len + 2] != '\n' ||
+	    (it->id_len > 3 && !same_bytes(p, it->id, it->id_len)))
+		return 0;
+	value = p[it->id_len + 1] - '0';
+	if (value < b->answer_min || value > b->answer_max ||
+	    sc->sb->answered_in[sc->guess] == sc->session_id)
+		return 0;
+	in->start += it->id_len + 3;
+	in->lineno++;
+	sc->sb->answered_in[sc->guess++] = sc->session_id;
+	record_rating(sc, it, value);
+	if (++sc->seen == sc->expected)
+		finish_session(sc);
+	return 1;
 }
 
 static int is_blank(const char *line, size_t len)
@@ -590,7 +681,12 @@ static void score_stream(struct scorer *sc, int fd, const char *name)
 	line_reader_open(&in, fd, name);
 	sc->state = OUTSIDE;
 	sc->file_failed = 0;
-	while ((status = line_next(&in, &line, &len)) != LINE_EOF) {
+	for (;;) {
+		if (take_expected_answer(sc, &in))
+			continue;
+		status = line_next(&in, &line, &len);
+		if (status == LINE_EOF)
+			break;
 		if (status == LINE_TOO_LONG) {
 			session_error(sc, &in, in.lineno, "line is longer than "
 			              "%d bytes", LINE_MAX_BYTES);
@@ -606,6 +702,7 @@ static void score_stream(struct scorer *sc, int fd, const char *name)
 			              "session: no hearth-session line above it");
 		}
 	}
+	flush_out(&sc->out);
 	if (sc->state == INSIDE)
 		session_error(sc, &in, sc->header_line, "session ends after "
 		              "%zu of its %zu answers", sc->seen, sc->expected);

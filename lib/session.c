@@ -14,33 +14,61 @@ int session_is_header(const char *line, size_t len)
 	       line[magic] == '\t';
 }
 
-const char *session_parse_header(char *line, struct session_header *h)
+/* A number of 1 to 9 digits, nothing else. */
+static int parse_digits(const char *s, size_t len, long *value)
 {
-	char *field[HEADER_FIELDS], *tab;
-	size_t n = 0;
+	size_t i;
+
+	if (len == 0 || len > 9)
+		return 0;
+	for (*value = 0, i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		*value = *value * 10 + (s[i] - '0');
+	}
+	return 1;
+}
+
+const char *session_parse_header(const char *line, size_t len,
+                                 struct session_header *h)
+{
+	const char *field[HEADER_FIELDS + 1], *end = line + len, *tab;
+	size_t n = 0, flen[HEADER_FIELDS];
 	long version;
 
-	for (field[n++] = line; (tab = strchr(field[n - 1], '\t'));) {
-		*tab = '\0';
-		if (n == HEADER_FIELDS)
-			return "session header has more than 5 fields";
-		field[n++] = tab + 1;
+	for (field[0] = line; n < HEADER_FIELDS; n++) {
+		tab = memchr(field[n], '\t', (size_t)(end - field[n]));
+		flen[n] = (size_t)((tab ? tab : end) - field[n]);
+		if (!tab) {
+			n++;
+			break;
+		}
+		field[n + 1] = tab + 1;
 	}
-	if (n != HEADER_FIELDS)
+	if (n < HEADER_FIELDS)
 		return "session header has fewer than 5 fields";
-	if (!parse_number(field[1], 1, 999, &version))
+	if (field[4] + flen[4] != end)
+		return "session header has more than 5 fields";
+	if (!parse_digits(field[1], flen[1], &version))
 		return "session format version is not a number";
 	if (version != SESSION_VERSION)
 		return "session format version is not 1, the one this "
 		       "hearth reads";
-	if (!is_name(field[2]))
+	if (flen[2] > SESSION_BANK_MAX)
+		return "session header names a bank longer than 64 bytes";
+	memcpy(h->bank, field[2], flen[2]);
+	h->bank[flen[2]] = '\0';
+	if (!is_name(h->bank))
 		return "session header names no valid question bank";
-	if (!session_time_is_valid(field[3]))
+	if (flen[3] != SESSION_TIME_LEN)
 		return "session time is not like 2026-11-25T14:03:12Z";
-	if (!parse_number(field[4], 1, COUNT_MAX, &h->count))
+	memcpy(h->time, field[3], SESSION_TIME_LEN);
+	h->time[SESSION_TIME_LEN] = '\0';
+	if (!session_time_is_valid(h->time))
+		return "session time is not like 2026-11-25T14:03:12Z";
+	if (!parse_digits(field[4], flen[4], &h->count) || h->count < 1 ||
+	    h->count > COUNT_MAX)
 		return "session answer count is not a number from 1 to 100000";
-	h->bank = field[2];
-	h->time = field[3];
 	return NULL;
 }
 

@@ -2,7 +2,7 @@ load helper
 
 # The tools together: quiz | score, and score -r | section - / summary -.
 # Each pipeline saves quiz's session with tee, so that the results can be
-# checked against the reference scorer (tests/fixtures/refscore.py).
+# checked against the reference scorer in awk (tests/bench/score.awk).
 
 setup() {
 	TMP=$BATS_TEST_TMPDIR
@@ -13,7 +13,12 @@ setup() {
 }
 
 ref() {
-	python3 "$FIX/refscore.py" "$SHARE" "$@"
+	local mode=
+	case ${1:-} in
+	-r) mode=refs; shift ;;
+	-t) mode=trend; shift ;;
+	esac
+	awk -v mode="$mode" -f "$HEARTH_TOP/tests/bench/score.awk" "$SHARE"/*.bank "${@:--}"
 }
 
 assert_success_quiet() {

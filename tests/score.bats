@@ -2,8 +2,8 @@ load helper
 
 # score: sessions in, one tab-separated line per result out. Two sessions
 # are scored by hand (their expected lines are written out below); the
-# rest are checked against tests/fixtures/refscore.py, a scorer that works
-# from the bank files alone.
+# rest are checked against tests/bench/score.awk, a scorer in plain awk
+# that works from the bank files alone (make bench races it, too).
 
 setup() {
 	TMP=$BATS_TEST_TMPDIR
@@ -14,7 +14,12 @@ setup() {
 
 # What score should print for the (valid) sessions in the files given.
 ref() {
-	python3 "$FIX/refscore.py" "$SHARE" "$@"
+	local mode=
+	case ${1:-} in
+	-r) mode=refs; shift ;;
+	-t) mode=trend; shift ;;
+	esac
+	awk -v mode="$mode" -f "$HEARTH_TOP/tests/bench/score.awk" "$SHARE"/*.bank "${@:--}"
 }
 
 # A session of bank $1 at time $2 with answers given as ID=ANSWER.
@@ -118,36 +123,8 @@ assert_success_quiet() {
 }
 
 @test "a journal of random sessions from both banks: one block per session" {
-	python3 - "$SHARE" > "$TMP/journal" <<-'EOF'
-	import random, sys
-	rng = random.Random(2026)
-	banks = {}
-	for name in ("self", "know"):
-	    recs = [l.rstrip("\n").split("\t") for l in open(f"{sys.argv[1]}/{name}.bank")
-	            if l.strip() and not l.startswith("#")]
-	    banks[name] = recs
-	items = [(r[1], r[2]) for r in banks["self"] if r[0] == "item"]
-	choices = {}
-	for r in banks["know"]:
-	    if r[0] == "choice":
-	        choices.setdefault(r[1], []).append(r[2])
-	for n in range(80):
-	    t = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:00:00Z"
-	    if rng.random() < 0.7:
-	        # Each scale answered in part or whole, around what it needs.
-	        chosen = [i for i, s in items if rng.random() < 0.85]
-	        rng.shuffle(chosen)
-	        print(f"hearth-session\t1\tself\t{t}\t{len(chosen)}")
-	        for i in chosen:
-	            print(f"{i}\t{rng.randint(1, 5)}")
-	    else:
-	        chosen = rng.sample(sorted(choices), rng.randint(1, len(choices)))
-	        print(f"hearth-session\t1\tknow\t{t}\t{len(chosen)}")
-	        for q in chosen:
-	            print(f"{q}\t{chr(97 + rng.randrange(len(choices[q])))}")
-	    if rng.random() < 0.3:
-	        print("# a comment between sessions\n")
-	EOF
+	awk -f "$HEARTH_TOP/tests/bench/journal.awk" -v sessions=80 -v mixed=1 \
+		"$SHARE/self.bank" "$SHARE/know.bank" > "$TMP/journal"
 	[ "$(grep -c '^hearth-session' "$TMP/journal")" -eq 80 ]
 	run --separate-stderr score "$TMP/journal"
 	assert_success_quiet
