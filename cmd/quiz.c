@@ -98,8 +98,9 @@ static void on_signal(int sig)
 {
 	if (signal_tty >= 0 && write(signal_tty, "\n", 1) < 0)
 		signal_tty = -1;
-	signal(sig, SIG_DFL);
-	raise(sig);
+	/* Neither can fail for a valid signal number. */
+	(void)signal(sig, SIG_DFL);
+	(void)raise(sig);
 }
 
 static void catch_signals(int tty)
@@ -321,39 +322,44 @@ static void ask_all(struct quiz *q)
 	}
 }
 
-static void append(char **buf, size_t *len, size_t *cap, const char *s)
+static void append(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
 {
-	size_t n = strlen(s);
+	va_list ap;
+	char *s;
+	size_t n;
 
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	n = strlen(s);
 	if (*len + n + 1 > *cap) {
 		*cap = 2 * (*len + n + 1);
 		*buf = xrealloc(*buf, *cap, 1);
 	}
 	memcpy(*buf + *len, s, n + 1);
 	*len += n;
+	free(s);
 }
 
 static char *format_session(const struct quiz *q, size_t *len)
 {
-	char line[128], when[SESSION_TIME_LEN + 1];
+	char when[SESSION_TIME_LEN + 1];
 	size_t cap = 0, k;
 	char *buf = NULL;
 
 	*len = 0;
 	session_format_time(time(NULL), when);
-	snprintf(line, sizeof line, "%s\t%d\t%s\t%s\t%zu\n", SESSION_MAGIC,
-	         SESSION_VERSION, q->bank.name, when, q->count);
-	append(&buf, len, &cap, line);
+	append(&buf, len, &cap, "%s\t%d\t%s\t%s\t%zu\n", SESSION_MAGIC,
+	       SESSION_VERSION, q->bank.name, when, q->count);
 	for (k = 0; k < q->count; k++) {
 		const struct reply *r = &q->replies[k];
+		const char *id = q->bank.items[r->item].id;
 
-		append(&buf, len, &cap, q->bank.items[r->item].id);
 		if (q->bank.kind == BANK_CHOICE)
-			snprintf(line, sizeof line, "\t%c\n",
-			         (int)('a' + r->value));
+			append(&buf, len, &cap, "%s\t%c\n", id,
+			       (int)('a' + r->value));
 		else
-			snprintf(line, sizeof line, "\t%ld\n", r->value);
-		append(&buf, len, &cap, line);
+			append(&buf, len, &cap, "%s\t%ld\n", id, r->value);
 	}
 	return buf;
 }
@@ -462,15 +468,19 @@ static void print_questionnaire(const struct quiz *q)
 {
 	const struct bank *b = &q->bank;
 	size_t width = output_width(-1), k;
+	const char *label;
 	long v;
 
 	if (b->kind == BANK_RATING) {
 		out_printf("Rate each statement about your relationship as it "
 		           "is now, from %ld to %ld:\n", b->answer_min,
 		           b->answer_max);
-		for (v = b->answer_min; v <= b->answer_max; v++)
-			out_printf("  %ld  %s\n", v,
-			           b->labels[v - b->answer_min]);
+		for (v = b->answer_min; v <= b->answer_max; v++) {
+			label = b->labels[v - b->answer_min];
+			out_printf("  %ld  ", v);
+			out_text(label, strlen(label));
+			out_char('\n');
+		}
 	} else {
 		out_str("Choose the answer the guide supports.\n");
 	}

@@ -125,9 +125,10 @@ static void put_mean(struct outbuf *b, long tenths)
 	put(b, dot, 2);
 }
 
+/* Through out_text: a bank's texts must not drive a terminal. */
 static void flush_out(struct outbuf *b)
 {
-	out_write(b->data, b->len);
+	out_text(b->data, b->len);
 	b->len = 0;
 }
 
@@ -142,7 +143,7 @@ static void session_error(struct scorer *sc, const struct line_reader *in,
 	va_end(ap);
 	/* Results already made must reach the reader before the error. */
 	flush_out(&sc->out);
-	fflush(stdout);
+	out_flush();
 	warn_at(in->name, line, "%s", msg);
 	free(msg);
 	sc->failed = sc->file_failed = 1;
@@ -174,15 +175,19 @@ static const struct text *result_text(struct scored_bank *sb, size_t s,
 	                             (size_t)(mean - b->answer_min * 10)];
 	size_t band;
 	long section;
-	char where[8];
 
 	if (t->s)
 		return t;
 	band = band_of(b, mean);
 	section = b->read[s * b->nbands + band];
-	snprintf(where, sizeof where, section ? "%ld" : "-", section);
-	set_text(t, xasprintf("%s\t%ld.%ld\t%s\t%s\n", b->scales[s].name,
-	                      mean / 10, mean % 10, b->bands[band].name, where));
+	if (section)
+		set_text(t, xasprintf("%s\t%ld.%ld\t%s\t%ld\n",
+		                      b->scales[s].name, mean / 10, mean % 10,
+		                      b->bands[band].name, section));
+	else
+		set_text(t, xasprintf("%s\t%ld.%ld\t%s\t-\n",
+		                      b->scales[s].name, mean / 10, mean % 10,
+		                      b->bands[band].name));
 	return t;
 }
 
@@ -261,7 +266,8 @@ static struct scored_bank *find_bank(struct scorer *sc, const char *name)
 	if (sb->bank.kind == BANK_RATING)
 		prepare_result_texts(sb);
 	prepare_heads(sb);
-	sc->banks = xrealloc(sc->banks, sc->nbanks + 1, sizeof *sc->banks);
+	sc->banks = xrealloc(sc->banks, sc->nbanks + 1,
+	                     sizeof(struct scored_bank *));
 	sc->banks[sc->nbanks++] = sb;
 	return sb;
 }
@@ -383,7 +389,7 @@ static void put_refs(struct scorer *sc)
 	}
 	if (sc->alerted) {
 		flush_out(&sc->out);
-		fflush(stdout);
+		out_flush();
 		warn("safety: %s", sc->sb->bank.safety_message);
 	}
 }
@@ -727,7 +733,7 @@ static void score_file(struct scorer *sc, const char *path)
 			close(fd);
 			errno = EISDIR;
 		}
-		fflush(stdout);
+		out_flush();
 		warn("%s:", path);
 		sc->failed = 1;
 		return;

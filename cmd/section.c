@@ -125,7 +125,7 @@ static void all_sections(struct ref_list *refs, const struct guide *g)
 	size_t i;
 
 	memset(refs, 0, sizeof *refs);
-	refs->items = xcalloc(g->nsections, sizeof *refs->items);
+	refs->items = xcalloc(g->nsections, sizeof(const struct guide_section *));
 	for (i = 0; i < g->nsections; i++)
 		refs->items[refs->count++] = &g->sections[i];
 }

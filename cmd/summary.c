@@ -224,7 +224,7 @@ static void print_daily_reminder(const struct options *o, char **dates,
 		cli_usage_error("'%s' is not a date of the form YYYY-MM-DD",
 		                dates[0]);
 	if (count == 1)
-		snprintf(date, sizeof date, "%s", dates[0]);
+		memcpy(date, dates[0], 11);
 	else
 		today(date, sizeof date);
 	if (!parse_date(date, &day))
@@ -264,9 +264,7 @@ static void print_points(const struct guide_section *s, size_t width)
 
 	wrap_paragraph(s->heading, width);
 	for (i = 0; i < s->npoints; i++) {
-		bullet = xmalloc(strlen(s->points[i]) + 3);
-		strcpy(bullet, "- ");
-		strcat(bullet, s->points[i]);
+		bullet = xasprintf("- %s", s->points[i]);
 		wrap_paragraph(bullet, width);
 		free(bullet);
 	}

@@ -165,21 +165,18 @@ static void add_answer(struct loader *l)
 static long field_tenths(struct loader *l, size_t field)
 {
 	const char *s = l->rec->field[field];
-	char whole[4];
-	long units, tenths = 0;
-	const char *dot = strchr(s, '.');
-	size_t len = dot ? (size_t)(dot - s) : strlen(s);
+	long tenths = 0;
+	size_t i;
 
-	if (len == 0 || len >= sizeof whole ||
-	    (dot && (dot[1] < '0' || dot[1] > '9' || dot[2] != '\0')))
+	for (i = 0; i < 3 && s[i] >= '0' && s[i] <= '9'; i++)
+		tenths = tenths * 10 + (s[i] - '0');
+	tenths *= 10;
+	if (i > 0 && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+	    s[i + 2] == '\0')
+		return tenths + (s[i + 1] - '0');
+	if (i == 0 || s[i] != '\0')
 		FAIL(l, "'%s' is not a mean like 2.4", s);
-	memcpy(whole, s, len);
-	whole[len] = '\0';
-	if (!parse_number(whole, 0, ANSWER_MAX, &units))
-		FAIL(l, "'%s' is not a mean like 2.4", s);
-	if (dot)
-		tenths = dot[1] - '0';
-	return units * 10 + tenths;
+	return tenths;
 }
 
 static void add_band(struct loader *l)
@@ -521,9 +518,11 @@ int bank_parse_answer(const struct bank *b, const struct item *it,
 void bank_describe_answers(const struct bank *b, const struct item *it,
                            char *buf, size_t size)
 {
+	/* At most "99 to 99": the callers' buffers hold it whole. */
 	if (b->kind == BANK_CHOICE)
-		snprintf(buf, size, "a to %c", 'a' + (int)it->nchoices - 1);
+		(void)snprintf(buf, size, "a to %c",
+		               'a' + (int)it->nchoices - 1);
 	else
-		snprintf(buf, size, "%ld to %ld", b->answer_min,
-		         b->answer_max);
+		(void)snprintf(buf, size, "%ld to %ld", b->answer_min,
+		               b->answer_max);
 }

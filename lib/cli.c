@@ -17,7 +17,7 @@ void (*cli_exit_hook)(int status);
 
 /* Every exit on an error goes through here, so that a test harness can
  * take it over. */
-static void leave(int status)
+static NORETURN void leave(int status)
 {
 	if (cli_exit_hook)
 		cli_exit_hook(status);
@@ -42,10 +42,20 @@ static void keep_standard_fds_open(void)
 	}
 }
 
+static void message_part(const char *s)
+{
+	if (isatty(STDERR_FILENO)) {
+		(void)fflush(stderr);
+		term_write_text(STDERR_FILENO, s, strlen(s));
+	} else {
+		(void)fputs(s, stderr);
+	}
+}
+
 static void print_synopsis(void)
 {
-	fputs(synopsis_text, stderr);
-	fprintf(stderr, "Try '%s -h' for more.\n", prog_name);
+	(void)fputs(synopsis_text, stderr);
+	(void)fprintf(stderr, "Try '%s -h' for more.\n", prog_name);
 }
 
 static void print_version(void)
@@ -120,20 +130,41 @@ void cli_common_option(int opt)
 	cli_usage_error("unknown option");
 }
 
+/* Messages repeat text from data files and input, which must not drive
+ * the terminal: on one, the message goes out as term_write_text leaves it.
+ * No xmalloc here, which reports through this very function. */
 static void vmessage(const char *path, long line, const char *fmt, va_list ap)
 {
-	int saved_errno = errno;
-	size_t len = strlen(fmt);
+	int saved_errno = errno, len;
+	size_t fmt_len = strlen(fmt);
+	char *text;
+	va_list again;
 
-	fprintf(stderr, "%s: ", prog_name);
-	if (path && line > 0)
-		fprintf(stderr, "%s:%ld: ", path, line);
-	else if (path)
-		fprintf(stderr, "%s: ", path);
-	vfprintf(stderr, fmt, ap);
-	if (len > 0 && fmt[len - 1] == ':')
-		fprintf(stderr, " %s", strerror(saved_errno));
-	fputc('\n', stderr);
+	va_copy(again, ap);
+	len = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	text = len < 0 ? NULL : malloc((size_t)len + 1);
+	if (text && vsnprintf(text, (size_t)len + 1, fmt, ap) != len) {
+		free(text);
+		text = NULL;
+	}
+	/* A message that cannot be written has nowhere else to go. */
+	(void)fflush(stderr);
+	message_part(prog_name);
+	message_part(": ");
+	if (path) {
+		message_part(path);
+		if (line > 0)
+			(void)fprintf(stderr, ":%ld", line);
+		message_part(": ");
+	}
+	message_part(text ? text : fmt);
+	if (fmt_len > 0 && fmt[fmt_len - 1] == ':') {
+		message_part(" ");
+		message_part(strerror(saved_errno));
+	}
+	message_part("\n");
+	free(text);
 }
 
 void cli_usage_error(const char *fmt, ...)
@@ -252,7 +283,8 @@ char *xvasprintf(const char *fmt, va_list ap)
 	if (len < 0)
 		die("cannot format a message:");
 	s = xmalloc((size_t)len + 1);
-	vsnprintf(s, (size_t)len + 1, fmt, again);
+	if (vsnprintf(s, (size_t)len + 1, fmt, again) != len)
+		die("cannot format a message:");
 	va_end(again);
 	return s;
 }

@@ -23,14 +23,7 @@ const char *data_dir(void)
 
 char *data_path(const char *name)
 {
-	const char *dir = data_dir();
-	size_t dir_len = strlen(dir), name_len = strlen(name);
-	char *path = xmalloc(dir_len + 1 + name_len + 1);
-
-	memcpy(path, dir, dir_len);
-	path[dir_len] = '/';
-	memcpy(path + dir_len + 1, name, name_len + 1);
-	return path;
+	return xasprintf("%s/%s", data_dir(), name);
 }
 
 static char *read_all(int fd, const char *path, size_t *len)
@@ -143,8 +136,9 @@ static void split_records(struct record_file *f, size_t len)
 		for (i = 0; i < rec->nfield; i++) {
 			rec->field[i] = field;
 			field = strchr(field, '\t');
-			if (field)
-				*field++ = '\0';
+			if (!field)
+				break;
+			*field++ = '\0';
 		}
 	}
 }

@@ -11,6 +11,13 @@
 /* cli.c: program name, messages, exit statuses, options every tool shares */
 enum { EXIT_USAGE = 2 };
 
+/* Tells compilers and analysers that a function never returns. */
+#if defined(__GNUC__) || defined(__clang__)
+#define NORETURN __attribute__((noreturn))
+#else
+#define NORETURN
+#endif
+
 extern const char *prog_name;
 /* Called, when set, instead of exit() on every error; for test harnesses,
  * which must not return from it into the failed code. */
@@ -24,12 +31,12 @@ void cli_start(int argc, char **argv, const char *optstring,
                const char *synopsis, const char *details);
 /* Handles -h, -V and getopt's '?' and ':' (option strings start with ':');
  * call it from the default case. */
-void cli_common_option(int opt);
-void cli_usage_error(const char *fmt, ...);
-void die(const char *fmt, ...);
+NORETURN void cli_common_option(int opt);
+NORETURN void cli_usage_error(const char *fmt, ...);
+NORETURN void die(const char *fmt, ...);
 void warn(const char *fmt, ...);
-void die_at(const char *path, long line, const char *fmt, ...);
-void vdie_at(const char *path, long line, const char *fmt, va_list ap);
+NORETURN void die_at(const char *path, long line, const char *fmt, ...);
+NORETURN void vdie_at(const char *path, long line, const char *fmt, va_list ap);
 void warn_at(const char *path, long line, const char *fmt, ...);
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
@@ -145,8 +152,8 @@ char *data_file_read(const char *path, size_t *len);
 /* Checks that a record has exactly nfield fields, none empty. */
 void record_expect(const struct record_file *f, const struct record *rec,
                    size_t nfield);
-void record_die(const struct record_file *f, const struct record *rec,
-                const char *fmt, ...);
+NORETURN void record_die(const struct record_file *f,
+                         const struct record *rec, const char *fmt, ...);
 
 /* guide.c: the guide's sections, parts and key points */
 enum { SECTION_NUMBER_MAX = 999 };

@@ -15,8 +15,10 @@ static char stdout_buffer[65536];
 
 void out_start(void)
 {
+	/* If it fails, stdio's own buffering serves as well. */
 	if (!out_is_terminal())
-		setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
+		(void)setvbuf(stdout, stdout_buffer, _IOFBF,
+		              sizeof stdout_buffer);
 }
 
 static void write_failed(void)

@@ -10,7 +10,7 @@ static void add(struct ref_list *list, const struct guide_section *s)
 	if (list->count == list->cap) {
 		list->cap = list->cap ? list->cap * 2 : 8;
 		list->items = xrealloc(list->items, list->cap,
-		                       sizeof *list->items);
+		                       sizeof(const struct guide_section *));
 	}
 	list->items[list->count++] = s;
 }

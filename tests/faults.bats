@@ -1,0 +1,642 @@
+load helper
+
+# Faults from outside: bad input, output that cannot be written, closed
+# descriptors, broken or missing data, too little memory, a terminal that
+# hangs up, and data that tries to drive the terminal. Each tool must give
+# its documented result, or "prog: file:line: what is wrong" and exit 1:
+# never a crash (status 128 or more), a hang, or a silently wrong result.
+# Bugs found here are kept as tests, skipped with "BUG: ...".
+
+setup() {
+	TMP=$BATS_TEST_TMPDIR
+	T=2026-01-02T00:00:00Z
+	# quiz without -n asks the whole self bank.
+	N=$(awk -F'\t' '$1 == "item"' "$SHARE/self.bank" | wc -l)
+	N=${N//[!0-9]/}
+	printf 'hearth-session\t1\tself\t%s\t1\ns01\t3\n' "$T" > "$TMP/self.s"
+	printf 'hearth-session\t1\tknow\t%s\t1\nk01\ta\n' "$T" > "$TMP/know.s"
+}
+
+# Status 1, nothing on stdout, and exactly the message $1 on stderr.
+assert_error() {
+	[ "$status" -eq 1 ] || { echo "status $status, expected 1 ($stderr)"; return 1; }
+	[ -z "$output" ] || { echo "stdout not empty: $output"; return 1; }
+	[ "$stderr" = "$1" ] || { printf 'stderr: %s\nwanted: %s\n' "$stderr" "$1"; return 1; }
+}
+
+assert_success_quiet() {
+	[ "$status" -eq 0 ] || { echo "status $status: $stderr"; return 1; }
+	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
+}
+
+# --- Input -------------------------------------------------------------
+
+# The tools that read stdin, as commands: section and summary read
+# references with "-", quiz replies, score sessions.
+READERS=("section -l -" "summary -" "quiz -n 2" "score")
+
+# What reader $1 prints for the good input "1 3" (section, summary), "4 5"
+# (quiz) or one session (score), given as lines in file $2.
+good_input() {
+	case $1 in
+	section* | summary*) printf '1\n3\n' > "$2" ;;
+	quiz*) printf '4\n5\n' > "$2" ;;
+	score) printf 'hearth-session\t1\tself\t%s\t2\ns01\t4\ns02\t5\n' "$T" > "$2" ;;
+	esac
+}
+
+@test "empty input: nothing to do for section and summary; an error for quiz and score" {
+	: > "$TMP/empty"
+	run --separate-stderr section -l - < "$TMP/empty"
+	assert_success_quiet
+	[ -z "$output" ]
+	run --separate-stderr summary - < "$TMP/empty"
+	assert_success_quiet
+	[ -z "$output" ]
+	run --separate-stderr quiz -n 2 < "$TMP/empty"
+	assert_error "quiz: input ended after 0 of 2 answers; nothing was written"
+	run --separate-stderr score < "$TMP/empty"
+	assert_error "score: stdin:1: no session in the input"
+}
+
+@test "only blank lines: skipped by section and summary; no reply for quiz, no session for score" {
+	printf '\n   \n\t \n\n' > "$TMP/blank"
+	run --separate-stderr section -l - < "$TMP/blank"
+	assert_success_quiet
+	[ -z "$output" ]
+	run --separate-stderr summary - < "$TMP/blank"
+	assert_success_quiet
+	[ -z "$output" ]
+	run --separate-stderr quiz -n 2 < "$TMP/blank"
+	assert_error "quiz: stdin:1: not an answer to s01 (1 to 5), b, or q"
+	run --separate-stderr score < "$TMP/blank"
+	assert_error "score: stdin:4: no session in the input"
+}
+
+@test "CRLF line ends and a last line without a newline read as plain lines" {
+	local cmd want form
+	for cmd in "${READERS[@]}"; do
+		good_input "$cmd" "$TMP/lf"
+		# shellcheck disable=SC2086
+		want=$($cmd < "$TMP/lf") || { echo "$cmd: good input failed"; return 1; }
+		[ -n "$want" ]
+		sed 's/$/\r/' "$TMP/lf" > "$TMP/crlf"
+		printf '%s' "$(cat "$TMP/lf")" > "$TMP/nonl"
+		printf '%s' "$(cat "$TMP/crlf")" > "$TMP/crlf-nonl"
+		for form in crlf nonl crlf-nonl; do
+			# shellcheck disable=SC2086
+			run --separate-stderr $cmd < "$TMP/$form"
+			assert_success_quiet || { echo "$cmd, $form"; return 1; }
+			# quiz's sessions differ in time only.
+			[[ $cmd != quiz* ]] || { output=$(cut -f1,2 <<< "$output"); want=$(cut -f1,2 <<< "$want"); }
+			[ "$output" = "$want" ] || { printf '%s, %s: %s\nwanted: %s\n' "$cmd" "$form" "$output" "$want"; return 1; }
+		done
+	done
+}
+
+# The readers given a line that is not text, in $TMP/plain as a first
+# line and in $TMP/session as the answer line of a session: each names
+# stdin and the line with message $1 (quiz: "not an answer").
+assert_line_refused() {
+	local tool
+	for tool in section summary; do
+		run --separate-stderr "$tool" - < "$TMP/plain"
+		assert_error "$tool: stdin:1: $1" || { echo "$tool"; return 1; }
+	done
+	run --separate-stderr quiz < "$TMP/plain"
+	assert_error "quiz: stdin:1: not an answer to s01 (1 to 5), b, or q"
+	run --separate-stderr score < "$TMP/session"
+	assert_error "score: stdin:2: $1"
+}
+
+@test "a 10 MB line is refused by every reader, naming its line" {
+	{ head -c 10000000 /dev/zero | tr '\0' 1; printf '\n1\n'; } > "$TMP/plain"
+	{
+		printf 'hearth-session\t1\tself\t%s\t2\ns01\t' "$T"
+		head -c 10000000 /dev/zero | tr '\0' 3
+		printf '\ns02\t3\n'
+	} > "$TMP/session"
+	assert_line_refused "line is longer than 65536 bytes"
+}
+
+@test "a NUL byte is refused by every reader, naming its line" {
+	printf '1\0\n1\n' > "$TMP/plain"
+	printf 'hearth-session\t1\tself\t%s\t2\ns01\t3\0\ns02\t3\n' "$T" > "$TMP/session"
+	assert_line_refused "NUL byte in line"
+}
+
+@test "invalid UTF-8 is refused by every reader, naming its line" {
+	printf '1\xff\n1\n' > "$TMP/plain"
+	printf 'hearth-session\t1\tself\t%s\t2\ns01\t3\xc3\ns02\t3\n' "$T" > "$TMP/session"
+	assert_line_refused "invalid UTF-8"
+}
+
+@test "random binary input: exit 0 or 1, every message naming stdin and a line" {
+	local i cmd tool line
+	for i in 1 2 3; do
+		head -c 100000 /dev/urandom > "$TMP/random"
+		for cmd in "section -" "summary -" "quiz" "score"; do
+			tool=${cmd%% *}
+			# shellcheck disable=SC2086
+			run --separate-stderr timeout 20 $cmd < "$TMP/random"
+			((status == 0 || status == 1)) || { echo "$cmd: status $status"; return 1; }
+			((status == 0)) && continue
+			[ "${#stderr_lines[@]}" -ge 1 ] || { echo "$cmd: exit 1 without a message"; return 1; }
+			for line in "${stderr_lines[@]}"; do
+				# quiz may also meet a q or the end before a bad line.
+				[[ $line =~ ^$tool:\ (stdin:[0-9]+:\ |quit\ after\ |input\ ended\ ) ]] ||
+					{ echo "$cmd: $line"; return 1; }
+			done
+			[[ $tool == score ]] || [ "${#stderr_lines[@]}" -eq 1 ]
+		done
+	done
+}
+
+@test "a closed stdin, or a directory as stdin, is an error naming stdin" {
+	local cmd tool
+	for cmd in "${READERS[@]}" "score -"; do
+		tool=${cmd%% *}
+		run --separate-stderr bash -c "$cmd <&-"
+		[ "$status" -eq 1 ] || { echo "$cmd <&-: status $status"; return 1; }
+		[ -z "$output" ]
+		[[ $stderr == "$tool: stdin: "?* ]] || { echo "$cmd <&-: $stderr"; return 1; }
+		[ "${#stderr_lines[@]}" -eq 1 ]
+
+		run --separate-stderr bash -c "$cmd < /"
+		[ "$status" -eq 1 ] || { echo "$cmd < /: status $status"; return 1; }
+		[ -z "$output" ]
+		[[ $stderr == "$tool: stdin: "?* ]] || { echo "$cmd < /: $stderr"; return 1; }
+		[ "${#stderr_lines[@]}" -eq 1 ]
+	done
+}
+
+# --- Output ------------------------------------------------------------
+
+@test "yes 3 | quiz > /dev/full: a write error, exit 1, at once" {
+	run --separate-stderr timeout 20 sh -c 'yes 3 | quiz > /dev/full'
+	assert_error "quiz: write error: No space left on device"
+}
+
+@test "score > /dev/full stops at the first failed write, long before its input ends" {
+	# Ten million sessions would take minutes to score: score must give
+	# up at its first full buffer, and the pipeline end long before the
+	# timeout (124).
+	run --separate-stderr timeout 20 sh -c '
+		awk -v t="$1" "BEGIN {
+			for (i = 0; i < 10000000; i++)
+				printf \"hearth-session\\t1\\tself\\t%s\\t1\\ns01\\t3\\n\", t
+		}" 2> /dev/null | score > /dev/full' _ "$T"
+	assert_error "score: write error: No space left on device"
+}
+
+@test "section - and summary - into /dev/full: a write error" {
+	local tool
+	yes 1 | head -n 2000 > "$TMP/refs"
+	for tool in section summary; do
+		run --separate-stderr bash -c '"$1" - < "$2" > /dev/full' _ "$tool" "$TMP/refs"
+		assert_error "$tool: write error: No space left on device"
+	done
+}
+
+@test "a closed stdout leaves the data files and a journal as they were" {
+	local cmd tool
+	data_copy
+	for cmd in "section" "section -l - < $TMP/refs" "summary 1" "summary -d 2026-01-01" \
+		"summary -r" "quiz -p" "quiz -k know -p" "yes 3 | quiz -o $TMP/journal" \
+		"score $TMP/self.s" "score < $TMP/know.s"; do
+		printf '1\n2\n' > "$TMP/refs"
+		tool=${cmd%% *}
+		[ "$tool" != yes ] || tool=quiz
+		run --separate-stderr bash -c "$cmd >&-"
+		[ "$status" -eq 1 ] || { echo "$cmd >&-: status $status"; return 1; }
+		[[ $stderr == "$tool: write error: "?* ]] || { echo "$cmd >&-: $stderr"; return 1; }
+		[ "${#stderr_lines[@]}" -eq 1 ]
+		# Nothing went into the files the tool opened meanwhile.
+		diff -r "$SHARE" "$DATA" || { echo "after $cmd >&-"; return 1; }
+	done
+	# The journal got the session once: it was not the tool's stdout too.
+	[ "$(grep -c '^hearth-session' "$TMP/journal")" -eq 1 ]
+	[ "$(wc -l < "$TMP/journal")" -eq $((N + 1)) ]
+
+	# With stderr closed as well, and errors to report.
+	printf 'hearth-session\t1\tself\t%s\t1\ns01\t9\n' "$T" > "$TMP/bad.s"
+	run --separate-stderr bash -c "score $TMP/bad.s >&- 2>&-"
+	[ "$status" -eq 1 ]
+	run --separate-stderr bash -c "section nope >&- 2>&-"
+	[ "$status" -eq 1 ]
+	diff -r "$SHARE" "$DATA"
+}
+
+@test "with stdout and stderr closed, quiz holds them on /dev/null, not on a file it opened" {
+	local pid i fd1='' fd2='' status
+	[ -d /proc/self/fd ] || skip "no /proc to look at descriptors"
+	mkfifo "$TMP/replies"
+	# quiz waits for replies on the fifo, held open here (fd 8) meanwhile.
+	exec 8<> "$TMP/replies"
+	quiz -o "$TMP/journal" < "$TMP/replies" >&- 2>&- 3>&- 8>&- &
+	pid=$!
+	# Once quiz runs and has descriptor 1 again, it is waiting for a reply:
+	# the guide and the bank are loaded, the journal checked.
+	for ((i = 0; i < 400; i++)); do
+		if [[ $(readlink "/proc/$pid/exe" 2> /dev/null) == */quiz ]]; then
+			fd1=$(readlink "/proc/$pid/fd/1" 2> /dev/null) && break
+		fi
+		sleep 0.05
+	done
+	fd2=$(readlink "/proc/$pid/fd/2" 2> /dev/null) || true
+	echo q >&8
+	status=0
+	wait "$pid" || status=$?
+	exec 8>&-
+	[ "$fd1" = /dev/null ] || { echo "stdout: '$fd1'"; return 1; }
+	[ "$fd2" = /dev/null ] || { echo "stderr: '$fd2'"; return 1; }
+	[ "$status" -eq 1 ]
+	[ ! -e "$TMP/journal" ]
+}
+
+# --- Data --------------------------------------------------------------
+
+# The commands that load data file $1, as strings for bash -c.
+loaders_of() {
+	case $1 in
+	guide) LOADERS=("section" "section -l" "summary" "summary 2" "quiz -p" "quiz < /dev/null"
+		"score $TMP/self.s" "score < $TMP/know.s") ;;
+	points) LOADERS=("summary 1" "summary - <<< 2") ;;
+	reminders) LOADERS=("summary -d 2026-01-01" "summary -r -s 1") ;;
+	self.bank) LOADERS=("quiz -p" "quiz < /dev/null" "score $TMP/self.s") ;;
+	know.bank) LOADERS=("quiz -k know -p" "quiz -k know -t < /dev/null" "score < $TMP/know.s") ;;
+	*) echo "loaders_of: no case for $1"; return 1 ;;
+	esac
+}
+
+# Every command that loads data file $1 fails with "TOOL: $2".
+assert_loaders_fail() {
+	local cmd
+	loaders_of "$1"
+	for cmd in "${LOADERS[@]}"; do
+		run --separate-stderr bash -c "$cmd"
+		assert_error "${cmd%% *}: $2" || { echo "command: $cmd"; return 1; }
+	done
+}
+
+@test "HEARTH_DATA at a missing directory, a regular file, an empty directory" {
+	local dir why cmd
+	: > "$TMP/plain"
+	mkdir "$TMP/empty"
+	for dir in "$TMP/missing" "$TMP/plain" "$TMP/empty"; do
+		export HEARTH_DATA=$dir
+		why="No such file or directory"
+		[ "$dir" != "$TMP/plain" ] || why="Not a directory"
+		for cmd in "section" "summary" "summary 1" "quiz -p" "quiz < /dev/null"; do
+			run --separate-stderr bash -c "$cmd"
+			assert_error "${cmd%% *}: $dir/guide: cannot open: $why" || { echo "$cmd"; return 1; }
+		done
+		run --separate-stderr summary -d 2026-01-01
+		assert_error "summary: $dir/reminders: cannot open: $why"
+		# score looks for the bank a session names, then loads the guide.
+		run --separate-stderr score "$TMP/self.s"
+		assert_error "score: $TMP/self.s:1: no question bank 'self' in $dir"
+	done
+}
+
+@test "a data file that is a directory is named, by every tool that loads it" {
+	local f
+	for f in guide points reminders self.bank know.bank; do
+		data_copy
+		rm "$DATA/$f"
+		mkdir "$DATA/$f"
+		assert_loaders_fail "$f" "$DATA/$f: is a directory, not a data file"
+		rm -r "$DATA"
+	done
+	# score without a guide, but with the bank a session names.
+	data_copy
+	rm "$DATA/guide"
+	run --separate-stderr score "$TMP/self.s"
+	assert_error "score: $DATA/guide: cannot open: No such file or directory"
+}
+
+# cut_in FILE TYPE N: copies $SHARE/FILE to $DATA/FILE cut 2 bytes after
+# the N-th tab of its first TYPE record; sets CUT_LINE to that record's line.
+cut_in() {
+	local at
+	at=$(LC_ALL=C awk -F'\t' -v type="$2" -v n="$3" '
+		$1 == type {
+			p = 0
+			for (i = 1; i <= n; i++) p += length($i) + 1
+			print off + p + 2, NR
+			exit
+		}
+		{ off += length($0) + 1 }' "$SHARE/$1")
+	[ -n "$at" ] || { echo "no $2 record in $1"; return 1; }
+	CUT_LINE=${at#* }
+	head -c "${at% *}" "$SHARE/$1" > "$DATA/$1"
+}
+
+@test "data files cut short in the middle of a record" {
+	data_copy
+	cut_in guide line 2
+	assert_loaders_fail guide \
+		"$DATA/guide:$CUT_LINE: 'line' record has 3 tab-separated fields, expected 4"
+	cp "$SHARE/guide" "$DATA/guide"
+
+	cut_in points point 0
+	assert_loaders_fail points "$DATA/points:$CUT_LINE: unknown record 'po' (expected point)"
+	cp "$SHARE/points" "$DATA/points"
+
+	cut_in self.bank item 2
+	assert_loaders_fail self.bank \
+		"$DATA/self.bank:$CUT_LINE: 'item' record has 3 tab-separated fields, expected 5"
+	cp "$SHARE/self.bank" "$DATA/self.bank"
+
+	cut_in know.bank choice 1
+	assert_loaders_fail know.bank \
+		"$DATA/know.bank:$CUT_LINE: 'choice' record has 2 tab-separated fields, expected 3"
+}
+
+@test "data files cut short in the middle of a UTF-8 character" {
+	local f at line
+	data_copy
+	for f in guide points reminders know.bank; do
+		# Keep the first byte of the file's first multi-byte character.
+		at=$(LC_ALL=C grep -a -b -o -m 1 $'[\x80-\xff]' "$SHARE/$f" | head -n 1)
+		line=$(LC_ALL=C grep -a -n -m 1 $'[\x80-\xff]' "$SHARE/$f" | cut -d: -f1)
+		[ -n "$at" ] && [ -n "$line" ] || { echo "$f has no multi-byte character"; return 1; }
+		head -c $((${at%%:*} + 1)) "$SHARE/$f" > "$DATA/$f"
+		assert_loaders_fail "$f" "$DATA/$f:$line: invalid UTF-8"
+		cp "$SHARE/$f" "$DATA/$f"
+	done
+}
+
+# Appends the lines given to $DATA/BANK; sets LINE to the first one's line.
+append_to() {
+	local bank=$1
+	shift
+	LINE=$(($(wc -l < "$DATA/$bank") + 1))
+	printf '%s\n' "$@" >> "$DATA/$bank"
+}
+
+@test "a duplicate id in a bank: quiz and score name both lines" {
+	local first
+	data_copy
+	first=$(awk -F'\t' '$1 == "item" { print NR "\t" $0; exit }' "$SHARE/self.bank")
+	append_to self.bank "${first#*$'\t'}"
+	assert_loaders_fail self.bank \
+		"$DATA/self.bank:$LINE: id 's01' is used twice (first on line ${first%%$'\t'*})"
+
+	first=$(awk -F'\t' '$1 == "question" { print NR "\t" $0; exit }' "$SHARE/know.bank")
+	append_to know.bank "${first#*$'\t'}"
+	assert_loaders_fail know.bank \
+		"$DATA/know.bank:$LINE: id 'k01' is used twice (first on line ${first%%$'\t'*})"
+
+	# section and summary do not read banks, and still work.
+	run --separate-stderr section -l
+	assert_success_quiet
+	run --separate-stderr summary
+	assert_success_quiet
+}
+
+@test "a knowledge question whose answer is not among its choices" {
+	data_copy
+	append_to know.bank $'question\tzz\t1\td\tA question of two choices.' \
+		$'choice\tzz\tthe first' $'choice\tzz\tthe second'
+	assert_loaders_fail know.bank \
+		"$DATA/know.bank:$LINE: the answer to 'zz' is not among its 2 choices"
+}
+
+@test "a scale that no item belongs to" {
+	local line
+	data_copy
+	line=$(awk -F'\t' '$1 == "scale" { n = NR } END { print n + 1 }' "$SHARE/self.bank")
+	awk -v n="$line" 'NR == n { print "scale\tlonely\tno item is on this scale" } { print }' \
+		"$SHARE/self.bank" > "$DATA/self.bank"
+	assert_loaders_fail self.bank \
+		"$DATA/self.bank:$line: scale 'lonely' has 0 items; a scale needs two or more"
+}
+
+# --- Memory ------------------------------------------------------------
+
+# Address space for the tools, in KiB: enough to start and to read a data
+# file whole, far too little for the records of 15 million blank lines
+# (lib/data.c gives every line of a file a record slot, blank or not, so
+# such a file needs some 360 MB).
+MEMORY_KIB=200000
+
+# Runs the command $1 with the address space limited.
+run_limited() {
+	run --separate-stderr bash -c 'ulimit -v "$1" && eval "$2"' _ "$MEMORY_KIB" "$1"
+}
+
+@test "out of memory: each tool says so and exits 1" {
+	[ -z "${HEARTH_SANITIZE:-}" ] || skip "HEARTH_SANITIZE: sanitizer builds reserve huge address space"
+	local cmd
+	data_copy
+	# With the data as shipped every tool works within the limit.
+	for cmd in "section" "summary 1" "summary -d 2026-01-01" "quiz -p" "yes 3 | quiz | score"; do
+		run_limited "$cmd"
+		assert_success_quiet || { echo "$cmd"; return 1; }
+		[ -n "$output" ]
+	done
+	# 15 MiB of blank lines, under the 16 MiB limit: read whole, and a
+	# record slot allocated for each line.
+	head -c 15000000 /dev/zero | tr '\0' '\n' > "$TMP/blank"
+	cat "$SHARE/guide" "$TMP/blank" > "$DATA/guide"
+	loaders_of guide
+	for cmd in "${LOADERS[@]}"; do
+		run_limited "$cmd"
+		assert_error "${cmd%% *}: out of memory" || { echo "$cmd"; return 1; }
+	done
+	cp "$SHARE/guide" "$DATA/guide"
+	cat "$SHARE/self.bank" "$TMP/blank" > "$DATA/self.bank"
+	loaders_of self.bank
+	for cmd in "${LOADERS[@]}"; do
+		run_limited "$cmd"
+		assert_error "${cmd%% *}: out of memory" || { echo "$cmd"; return 1; }
+	done
+}
+
+# --- Terminal ----------------------------------------------------------
+
+# Runs tests/pty/$1.exp with the other arguments, under a generous timeout.
+run_pty() {
+	local script=$1
+	shift
+	run --separate-stderr timeout 60 expect -f "$HEARTH_TOP/tests/pty/$script.exp" "$@"
+	[ "$status" -eq 0 ] || {
+		printf '%s.exp: status %s\n%s\ntranscript:\n%s\n' "$script" "$status" \
+			"$stderr" "$output"
+		return 1
+	}
+	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
+}
+
+@test "the terminal hangs up mid-question: quiz dies by SIGHUP, writes nothing" {
+	run_pty hangup close "$TMP/out" "$TMP/journal"
+	[[ $output == *"quiz: killed by SIGHUP"* ]]
+	[ -e "$TMP/out" ]
+	[ ! -s "$TMP/out" ]
+	[ ! -e "$TMP/journal" ]
+}
+
+@test "SIGHUP, Ctrl-C and SIGQUIT at a prompt: death by the signal, nothing written, the terminal as it was" {
+	local mode
+	for mode in hup int quit; do
+		rm -f "$TMP/out"
+		run_pty hangup "$mode" "$TMP/out" "$TMP/journal" || { echo "mode $mode"; return 1; }
+		[ -e "$TMP/out" ]
+		[ ! -s "$TMP/out" ] || { echo "$mode: $(cat "$TMP/out")"; return 1; }
+		[ ! -e "$TMP/journal" ]
+	done
+}
+
+# --- Control characters in the data -------------------------------------
+
+# A data copy whose texts hold an OSC title sequence, a CSI clear-screen and
+# a C1 CSI: a section 900 "controls" with a heading, a line and a key point,
+# a line of the summary section, the only reminder, and two banks: ctl, a
+# rating bank (labels, items, the safety message), and cknow, a knowledge
+# bank (question, choices, note). SHOWN is BAD as a terminal should get it.
+control_data() {
+	BAD=$'\033]0;pwned\007 \033[2J \xc2\x9b31m'
+	SHOWN='?]0;pwned? ?[2J ?31m'
+	data_copy
+	local summary
+	summary=$(awk -F'\t' '$1 == "section" && $3 == "summary" { print $2 }' "$SHARE/guide")
+	printf 'section\t900\tcontrols\tHeading %s\nline\t900\tpart\tLine %s\nline\t%s\tchoice\tSummary %s\n' \
+		"$BAD" "$BAD" "$summary" "$BAD" >> "$DATA/guide"
+	printf 'point\t900\tPoint %s\n' "$BAD" >> "$DATA/points"
+	printf 'Reminder %s\n' "$BAD" > "$DATA/reminders"
+	sed "s/BAD/$BAD/" > "$DATA/ctl.bank" <<-'EOF'
+	answer	1	Never BAD
+	answer	2	Always BAD
+	band	low	1
+	need	50
+	scale	one	the only scale
+	item	c1	one	+	First BAD
+	item	c2	one	-	Second BAD
+	safety	2	Safety BAD
+	alert	c1
+	EOF
+	sed "s/BAD/$BAD/" > "$DATA/cknow.bank" <<-'EOF'
+	question	q1	1	b	Question BAD
+	choice	q1	Wrong BAD
+	choice	q1	Right BAD
+	note	q1	Note BAD
+	EOF
+	grep -qF "$BAD" "$DATA/cknow.bank"
+}
+
+# Runs the shell command $1 with stdout (and stderr) a terminal.
+run_at_terminal() {
+	run --separate-stderr script -qec "COLUMNS=1000; export COLUMNS; $1" /dev/null < /dev/null
+	output=${output//$'\r'/}
+}
+
+# No ESC, BEL or C1 control in $output; each of the texts given is there.
+assert_harmless() {
+	local text
+	[[ $output != *$'\033'* ]] || { echo "ESC reached the terminal: $(od -c <<< "$output" | head -n 20)"; return 1; }
+	[[ $output != *$'\a'* ]] || { echo "BEL reached the terminal"; return 1; }
+	[[ $output != *$'\xc2\x9b'* ]] || { echo "C1 CSI reached the terminal"; return 1; }
+	for text; do
+		[[ $output == *"$text"* ]] || { printf 'missing: %s\nin: %s\n' "$text" "$output"; return 1; }
+	done
+}
+
+# Each of the texts given is in $output, controls and all.
+assert_unchanged() {
+	local text
+	for text; do
+		[[ $output == *"$text"* ]] || { printf 'missing: %q\n' "$text"; return 1; }
+	done
+}
+
+@test "section and summary: controls in the data show as ? at a terminal, unchanged into a pipe" {
+	control_data
+	run_at_terminal "section -w 0 900; section -l 900"
+	[ "$status" -eq 0 ]
+	assert_harmless "Heading $SHOWN" "Line $SHOWN" $'900\tcontrols\tHeading '"$SHOWN"
+	run --separate-stderr bash -c "section -w 0 900; section -l 900"
+	assert_success_quiet
+	assert_unchanged "Heading $BAD" "Line $BAD" $'900\tcontrols\tHeading '"$BAD"
+
+	run_at_terminal "summary -w 0; summary -w 0 900; summary -w 0 -r; summary -w 0 -d 2026-01-01"
+	[ "$status" -eq 0 ]
+	assert_harmless "Summary $SHOWN" "Heading $SHOWN" "- Point $SHOWN" "Reminder $SHOWN"
+	run --separate-stderr bash -c "summary; summary 900; summary -r; summary -d 2026-01-01"
+	assert_success_quiet
+	assert_unchanged "Summary $BAD" "Heading $BAD" "- Point $BAD" "Reminder $BAD"
+}
+
+@test "quiz -p: controls in items, questions, choices and notes show as ? at a terminal" {
+	control_data
+	run_at_terminal "quiz -p -k ctl; quiz -p -k cknow"
+	[ "$status" -eq 0 ]
+	# The answer labels are left to the next test.
+	output=$(grep -v -e '^  1  Never' -e '^  2  Always' <<< "$output")
+	assert_harmless "1. First $SHOWN (c1, one, safety)" "2. Second $SHOWN (c2, one, reversed)" "1. Question $SHOWN (q1, section 1)" \
+		"a) Wrong $SHOWN" "b) Right $SHOWN" "Note: Note $SHOWN"
+	run --separate-stderr bash -c "quiz -p -k ctl; quiz -p -k cknow"
+	assert_success_quiet
+	assert_unchanged "1. First $BAD (c1, one, safety)" "2. Second $BAD (c2, one, reversed)" "1. Question $BAD (q1, section 1)" \
+		"a) Wrong $BAD" "b) Right $BAD" "Note: Note $BAD" "  1  Never $BAD"
+}
+
+@test "quiz -p: controls in the answer labels show as ? at a terminal" {
+	control_data
+	run_at_terminal "quiz -p -k ctl"
+	[ "$status" -eq 0 ]
+	assert_harmless "  1  Never $SHOWN" "  2  Always $SHOWN"
+}
+
+@test "quiz at a terminal: controls in prompts, help, feedback and notes show as ?" {
+	control_data
+	run_pty controls "$TMP/out" ctl cknow 1 "$SHOWN"
+	[ "$(grep -c '^hearth-session' "$TMP/out")" -eq 2 ]
+	grep -q "^c1$(printf '\t')2\$" "$TMP/out"
+	grep -q "^q1$(printf '\t')a\$" "$TMP/out"
+}
+
+@test "score: the safety message into a pipe is unchanged" {
+	control_data
+	printf 'hearth-session\t1\tctl\t%s\t2\nc1\t2\nc2\t1\n' "$T" > "$TMP/alert.s"
+	run --separate-stderr score "$TMP/alert.s"
+	assert_success_quiet
+	assert_unchanged $'\tctl\tsafety\tSafety '"$BAD"
+}
+
+@test "score: the safety line shows controls as ? at a terminal" {
+	control_data
+	printf 'hearth-session\t1\tctl\t%s\t2\nc1\t2\nc2\t1\n' "$T" > "$TMP/alert.s"
+	run_at_terminal "score $TMP/alert.s"
+	[ "$status" -eq 0 ]
+	assert_harmless $'\tctl\tsafety\tSafety '"$SHOWN"
+	run_at_terminal "score -r $TMP/alert.s > /dev/null"
+	[ "$status" -eq 0 ]
+	assert_harmless "score: safety: Safety $SHOWN"
+}
+
+@test "score: messages quoting an answer line show controls as ? at a terminal" {
+	printf 'hearth-session\t1\tself\t%s\t2\ns01\t\033[2J\033]0;pwned\007\n\033[2Jx\t3\n' "$T" > "$TMP/esc.s"
+	# Into a pipe, each message names its line.
+	run --separate-stderr score "$TMP/esc.s"
+	[ "$status" -eq 1 ]
+	[[ ${stderr_lines[0]} == "score: $TMP/esc.s:2: '"*"' is not an answer to s01 (1 to 5)" ]]
+	# At a terminal, no control gets through.
+	run_at_terminal "score $TMP/esc.s > /dev/null"
+	[ "$status" -eq 1 ]
+	assert_harmless "score: $TMP/esc.s:2: '?[2J?]0;pwned?' is not an answer to s01 (1 to 5)"
+	printf 'hearth-session\t1\tself\t%s\t1\n\033[2Jx\t3\n' "$T" > "$TMP/esc.s"
+	run_at_terminal "score $TMP/esc.s > /dev/null"
+	[ "$status" -eq 1 ]
+	assert_harmless "score: $TMP/esc.s:2: no item '?[2Jx' in bank 'self'"
+}
+
+@test "section - and summary -: a reference read from stdin shows controls as ? at a terminal" {
+	local tool
+	printf 'x\033[2J\033]0;pwned\007\n' > "$TMP/refs"
+	for tool in section summary; do
+		run_at_terminal "$tool - < $TMP/refs"
+		[ "$status" -eq 1 ]
+		assert_harmless "$tool: stdin:1: no section 'x?[2J?]0;pwned?' (see section -l)"
+	done
+}
