@@ -277,12 +277,13 @@ static void free_banks(struct scorer *sc)
 	size_t i;
 
 	for (i = 0; i < sc->nbanks; i++) {
+		/* The texts first: freeing them needs the bank's sizes. */
+		free_result_texts(sc->banks[i]);
 		bank_free(&sc->banks[i]->bank);
 		free(sc->banks[i]->answered_in);
 		free(sc->banks[i]->sum);
 		free(sc->banks[i]->count);
 		free(sc->banks[i]->trend);
-		free_result_texts(sc->banks[i]);
 		free(sc->banks[i]->head);
 		free(sc->banks[i]->head_mask);
 		free(sc->banks[i]);
