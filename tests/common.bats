@@ -61,23 +61,6 @@ value_option() {
 	esac
 }
 
-assert_success_quiet() {
-	[ "$status" -eq 0 ] || { echo "$1: status $status: $stderr"; return 1; }
-	[ -z "$stderr" ] || { echo "$1: stderr: $stderr"; return 1; }
-}
-
-# A usage error of tool $1 whose message is exactly "$1: $2".
-assert_usage_message() {
-	assert_usage_error || { echo "$1: status $status, stdout '$output'"; return 1; }
-	[ "${stderr_lines[0]}" = "$1: $2" ] || {
-		printf 'stderr: %s\nwanted: %s: %s\n' "${stderr_lines[0]}" "$1" "$2"
-		return 1
-	}
-	[ "${stderr_lines[1]%% *}" = "usage:" ]
-	[[ ${stderr_lines[1]} == "usage: $1 "* ]]
-	[ "${stderr_lines[${#stderr_lines[@]} - 1]}" = "Try '$1 -h' for more." ]
-}
-
 # True when this shell was started with SIGPIPE ignored, which no shell
 # can undo for its children.
 sigpipe_ignored() {

@@ -17,18 +17,6 @@ setup() {
 	printf 'hearth-session\t1\tknow\t%s\t1\nk01\ta\n' "$T" > "$TMP/know.s"
 }
 
-# Status 1, nothing on stdout, and exactly the message $1 on stderr.
-assert_error() {
-	[ "$status" -eq 1 ] || { echo "status $status, expected 1 ($stderr)"; return 1; }
-	[ -z "$output" ] || { echo "stdout not empty: $output"; return 1; }
-	[ "$stderr" = "$1" ] || { printf 'stderr: %s\nwanted: %s\n' "$stderr" "$1"; return 1; }
-}
-
-assert_success_quiet() {
-	[ "$status" -eq 0 ] || { echo "status $status: $stderr"; return 1; }
-	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
-}
-
 # --- Input -------------------------------------------------------------
 
 # The tools that read stdin, as commands: section and summary read
@@ -455,19 +443,6 @@ run_limited() {
 }
 
 # --- Terminal ----------------------------------------------------------
-
-# Runs tests/pty/$1.exp with the other arguments, under a generous timeout.
-run_pty() {
-	local script=$1
-	shift
-	run --separate-stderr timeout 60 expect -f "$HEARTH_TOP/tests/pty/$script.exp" "$@"
-	[ "$status" -eq 0 ] || {
-		printf '%s.exp: status %s\n%s\ntranscript:\n%s\n' "$script" "$status" \
-			"$stderr" "$output"
-		return 1
-	}
-	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
-}
 
 @test "the terminal hangs up mid-question: quiz dies by SIGHUP, writes nothing" {
 	run_pty hangup close "$TMP/out" "$TMP/journal"

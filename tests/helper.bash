@@ -33,3 +33,68 @@ assert_usage_error() {
 assert_output_file() {
 	diff -u "$1" <(printf '%s\n' "$output")
 }
+
+# Status 0 and nothing on stderr; $1, if given, names what ran.
+assert_success_quiet() {
+	local who=${1:+$1: }
+	[ "$status" -eq 0 ] || { echo "${who}status $status: $stderr"; return 1; }
+	[ -z "$stderr" ] || { echo "${who}stderr: $stderr"; return 1; }
+}
+
+# Status 1, nothing on stdout, and exactly the message $1 on stderr.
+assert_error() {
+	[ "$status" -eq 1 ] || { echo "status $status, expected 1 ($stderr)"; return 1; }
+	[ -z "$output" ] || { echo "stdout not empty: $output"; return 1; }
+	[ "$stderr" = "$1" ] || { printf 'stderr: %s\nwanted: %s\n' "$stderr" "$1"; return 1; }
+}
+
+# A usage error of tool $1 whose message is exactly "$1: $2", followed by
+# the synopsis and the hint.
+assert_usage_message() {
+	assert_usage_error || { echo "$1: status $status, stdout '$output'"; return 1; }
+	[ "${stderr_lines[0]}" = "$1: $2" ] || {
+		printf 'stderr: %s\nwanted: %s: %s\n' "${stderr_lines[0]}" "$1" "$2"
+		return 1
+	}
+	[[ ${stderr_lines[1]} == "usage: $1 "* ]]
+	[ "${stderr_lines[${#stderr_lines[@]} - 1]}" = "Try '$1 -h' for more." ]
+}
+
+# Appends a line, given as a printf format, to the data copy's file $1 and
+# sets LINE to its line number.
+append_line() {
+	# shellcheck disable=SC2059
+	printf "$2\n" >> "$DATA/$1"
+	LINE=$(wc -l < "$DATA/$1")
+	LINE=${LINE//[!0-9]/}
+}
+
+# What score should print for the sessions in the files (stdin without),
+# from the plain awk scorer; -r and -t as for score.
+ref() {
+	local mode=
+	case ${1:-} in
+	-r) mode=refs; shift ;;
+	-t) mode=trend; shift ;;
+	esac
+	awk -v mode="$mode" -f "$HEARTH_TOP/tests/bench/score.awk" "$SHARE"/*.bank "${@:--}"
+}
+
+# The ids of the questions quiz asks, in its order, for options "$@".
+print_order() {
+	quiz -p "$@" | sed -En 's/^[0-9]+\. .* \(([a-z][a-z0-9-]*), .*\)$/\1/p'
+}
+
+# Runs the expect script tests/pty/$1.exp with the other arguments; it must
+# succeed and say nothing on stderr.
+run_pty() {
+	local script=$1
+	shift
+	run --separate-stderr timeout 60 expect -f "$HEARTH_TOP/tests/pty/$script.exp" "$@"
+	[ "$status" -eq 0 ] || {
+		printf '%s.exp: status %s\n%s\ntranscript:\n%s\n' "$script" "$status" \
+			"$stderr" "$output"
+		return 1
+	}
+	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
+}

@@ -14,19 +14,6 @@ setup() {
 	TIME_RE='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z'
 }
 
-# Runs tests/pty/$1.exp with the other arguments, under a generous timeout.
-run_pty() {
-	local script=$1
-	shift
-	run --separate-stderr timeout 60 expect -f "$PTY/$script.exp" "$@"
-	[ "$status" -eq 0 ] || {
-		printf '%s.exp: status %s\n%s\ntranscript:\n%s\n' "$script" "$status" \
-			"$stderr" "$output"
-		return 1
-	}
-	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
-}
-
 # File $1 is exactly one self session whose answer lines are on stdin.
 assert_session_file() {
 	local want count

@@ -12,25 +12,6 @@ setup() {
 	N=${N//[!0-9]/}
 }
 
-ref() {
-	local mode=
-	case ${1:-} in
-	-r) mode=refs; shift ;;
-	-t) mode=trend; shift ;;
-	esac
-	awk -v mode="$mode" -f "$HEARTH_TOP/tests/bench/score.awk" "$SHARE"/*.bank "${@:--}"
-}
-
-assert_success_quiet() {
-	[ "$status" -eq 0 ] || { echo "status $status: $stderr"; return 1; }
-	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
-}
-
-# The ids in the order quiz -p prints them, for the options given.
-print_order() {
-	quiz -p "$@" | sed -En 's/^[0-9]+\. .* \(([a-z][a-z0-9-]*), .*\)$/\1/p'
-}
-
 # Right (or, with -w, wrong) letters for the knowledge ids on stdin.
 letters() {
 	awk -F'\t' -v wrong="${1:-}" '

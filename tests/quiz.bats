@@ -31,11 +31,6 @@ wrong_letters() {
 		{ print (a[$1] == "a" ? "b" : "a") }' "$SHARE/know.bank" -
 }
 
-# The ids in the order quiz -p prints them, for the options given.
-print_order() {
-	quiz -p "$@" | sed -En 's/^[0-9]+\. .* \(([a-z][a-z0-9-]*), .*\)$/\1/p'
-}
-
 # $2 repeated $1 times, one a line.
 repeat() {
 	local i
@@ -56,32 +51,9 @@ assert_session() {
 	diff -u "$2" <(printf '%s\n' "$output" | tail -n +2)
 }
 
-assert_success_quiet() {
-	[ "$status" -eq 0 ] || { echo "status $status: $stderr"; return 1; }
-	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
-}
-
-# status 1, nothing on stdout, and exactly the message $1 on stderr.
-assert_error() {
-	[ "$status" -eq 1 ] || { echo "status $status, expected 1 ($stderr)"; return 1; }
-	[ -z "$output" ] || { echo "stdout not empty: $output"; return 1; }
-	[ "$stderr" = "$1" ] || { printf 'stderr: %s\nwanted: %s\n' "$stderr" "$1"; return 1; }
-}
-
 # Files $1 and $2 differ.
 differ() {
 	if cmp -s "$1" "$2"; then echo "$1 and $2 are the same"; return 1; fi
-}
-
-# Exit 2, nothing on stdout, and the message "quiz: $1" before the usage.
-assert_usage_message() {
-	[ "$status" -eq 2 ] || { echo "status $status, expected 2"; return 1; }
-	[ -z "$output" ] || { echo "stdout not empty: $output"; return 1; }
-	[ "${stderr_lines[1]%% *}" = "usage:" ] || { echo "no usage: $stderr"; return 1; }
-	[ "${stderr_lines[0]}" = "quiz: $1" ] || {
-		printf 'stderr: %s\nwanted: quiz: %s\n' "${stderr_lines[0]}" "$1"
-		return 1
-	}
 }
 
 @test "yes 3 | quiz: the whole self bank, in bank order, each answered 3" {
@@ -312,15 +284,15 @@ assert_usage_message() {
 	know=$(bank_ids know | wc -l)
 	know=${know//[!0-9]/}
 	run --separate-stderr quiz -n $((N + 1)) < /dev/null
-	assert_usage_message "-n $((N + 1)): the self bank has $N questions"
+	assert_usage_message quiz "-n $((N + 1)): the self bank has $N questions"
 	run --separate-stderr quiz -k know -n $((know + 1)) < /dev/null
-	assert_usage_message "-n $((know + 1)): the know bank has $know questions"
+	assert_usage_message quiz "-n $((know + 1)): the know bank has $know questions"
 	run --separate-stderr quiz -p -n $((N + 1))
-	assert_usage_message "-n $((N + 1)): the self bank has $N questions"
+	assert_usage_message quiz "-n $((N + 1)): the self bank has $N questions"
 	local n
 	for n in 0 -1 x 2x ''; do
 		run --separate-stderr quiz -n "$n" < /dev/null
-		assert_usage_message "-n '$n' is not a number from 1" || { echo "-n '$n'"; return 1; }
+		assert_usage_message quiz "-n '$n' is not a number from 1" || { echo "-n '$n'"; return 1; }
 	done
 }
 
@@ -466,22 +438,22 @@ know_questionnaire() {
 
 @test "usage errors: -t with self, -p with -o or -t, operands, bad bank names" {
 	run --separate-stderr quiz -t < /dev/null
-	assert_usage_message "-t is for knowledge banks such as know"
+	assert_usage_message quiz "-t is for knowledge banks such as know"
 	run --separate-stderr quiz -k self -t < /dev/null
-	assert_usage_message "-t is for knowledge banks such as know"
+	assert_usage_message quiz "-t is for knowledge banks such as know"
 	run --separate-stderr quiz -p -o "$TMP/journal"
-	assert_usage_message "-p cannot go with -o or -t"
+	assert_usage_message quiz "-p cannot go with -o or -t"
 	[ ! -e "$TMP/journal" ]
 	run --separate-stderr quiz -k know -p -t
-	assert_usage_message "-p cannot go with -o or -t"
+	assert_usage_message quiz "-p cannot go with -o or -t"
 	run --separate-stderr quiz self < /dev/null
-	assert_usage_message "quiz takes no operands"
+	assert_usage_message quiz "quiz takes no operands"
 	run --separate-stderr quiz -k know - < /dev/null
-	assert_usage_message "quiz takes no operands"
+	assert_usage_message quiz "quiz takes no operands"
 	run --separate-stderr quiz -k ../self < /dev/null
-	assert_usage_message "bank '../self' is not a bank name"
+	assert_usage_message quiz "bank '../self' is not a bank name"
 	run --separate-stderr quiz -s x < /dev/null
-	assert_usage_message "seed 'x' is not a number"
+	assert_usage_message quiz "seed 'x' is not a number"
 }
 
 @test "a bank that does not exist is an error" {

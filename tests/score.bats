@@ -12,16 +12,6 @@ setup() {
 	THRESHOLD=$(awk -F'\t' '$1 == "safety" { print $2 }' "$SHARE/self.bank")
 }
 
-# What score should print for the (valid) sessions in the files given.
-ref() {
-	local mode=
-	case ${1:-} in
-	-r) mode=refs; shift ;;
-	-t) mode=trend; shift ;;
-	esac
-	awk -v mode="$mode" -f "$HEARTH_TOP/tests/bench/score.awk" "$SHARE"/*.bank "${@:--}"
-}
-
 # A session of bank $1 at time $2 with answers given as ID=ANSWER.
 session() {
 	local bank=$1 time=$2 a
@@ -33,11 +23,6 @@ session() {
 # Records of bank $1 of type $2: field $3 of each, one a line.
 bank_field() {
 	awk -F'\t' -v type="$2" -v f="$3" '$1 == type { print $f }' "$SHARE/$1.bank"
-}
-
-assert_success_quiet() {
-	[ "$status" -eq 0 ] || { echo "status $status: $stderr"; return 1; }
-	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
 }
 
 @test "the hand-computed session: five scales and the safety line" {

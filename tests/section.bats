@@ -30,30 +30,6 @@ guide_part() {
 		"$SHARE/guide"
 }
 
-# status 1, nothing on stdout, and exactly the message $1 on stderr.
-assert_error() {
-	[ "$status" -eq 1 ] || { echo "status $status, expected 1"; return 1; }
-	[ -z "$output" ] || { echo "stdout not empty: $output"; return 1; }
-	[ "$stderr" = "$1" ] || {
-		printf 'stderr: %s\nwanted: %s\n' "$stderr" "$1"
-		return 1
-	}
-}
-
-assert_success_quiet() {
-	[ "$status" -eq 0 ] || { echo "status $status: $stderr"; return 1; }
-	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
-}
-
-# Appends a line, given as a printf format, to the data copy's file $1 and
-# sets LINE to its line number.
-append_line() {
-	# shellcheck disable=SC2059
-	printf "$2\n" >> "$DATA/$1"
-	LINE=$(wc -l < "$DATA/$1")
-	LINE=${LINE//[!0-9]/}
-}
-
 # Characters (not bytes) in $1.
 char_count() {
 	local LC_ALL=C.UTF-8

@@ -2,40 +2,6 @@ load helper
 
 # Expected texts come from the golden guide and the data files in $SHARE.
 
-# status 1, nothing on stdout, and exactly the message $1 on stderr.
-assert_error() {
-	[ "$status" -eq 1 ] || { echo "status $status, expected 1"; return 1; }
-	[ -z "$output" ] || { echo "stdout not empty: $output"; return 1; }
-	[ "$stderr" = "$1" ] || {
-		printf 'stderr: %s\nwanted: %s\n' "$stderr" "$1"
-		return 1
-	}
-}
-
-assert_success_quiet() {
-	[ "$status" -eq 0 ] || { echo "status $status: $stderr"; return 1; }
-	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
-}
-
-# A usage error whose first line is exactly "summary: $1".
-assert_usage_message() {
-	assert_usage_error
-	[ "${stderr_lines[0]}" = "summary: $1" ] || {
-		printf 'stderr: %s\nwanted: summary: %s\n' "${stderr_lines[0]}" "$1"
-		return 1
-	}
-	[[ $stderr == *"Try 'summary -h' for more." ]]
-}
-
-# Appends a line, given as a printf format, to the data copy's file $1 and
-# sets LINE to its line number.
-append_line() {
-	# shellcheck disable=SC2059
-	printf "$2\n" >> "$DATA/$1"
-	LINE=$(wc -l < "$DATA/$1")
-	LINE=${LINE//[!0-9]/}
-}
-
 # ENTRIES: the reminders of a fortune-format file ($SHARE/reminders unless
 # $1 names another), each as summary prints it: entries are separated by
 # lines holding only "%", and lose their trailing newlines; empty ones do
@@ -262,7 +228,7 @@ golden_summary() {
 	done
 	for day in 2026-02-29 1900-02-29; do
 		run --separate-stderr summary -d "$day"
-		assert_usage_message "'$day' is not a date of the form YYYY-MM-DD"
+		assert_usage_message summary "'$day' is not a date of the form YYYY-MM-DD"
 	done
 }
 
@@ -272,42 +238,42 @@ golden_summary() {
 		2026-00-10 2026-01-00 2026-04-31 2026/01/01 2026-01-1x \
 		' 2026-01-1' 0000-01-01 +026-01-01; do
 		run --separate-stderr summary -d "$day"
-		assert_usage_message "'$day' is not a date of the form YYYY-MM-DD"
+		assert_usage_message summary "'$day' is not a date of the form YYYY-MM-DD"
 	done
 }
 
 @test "summary -d with two dates is a usage error" {
 	run --separate-stderr summary -d 2026-01-01 2026-01-02
-	assert_usage_message "-d and -o take one date"
+	assert_usage_message summary "-d and -o take one date"
 }
 
 @test "summary -d and -r together is a usage error" {
 	run --separate-stderr summary -d -r
-	assert_usage_message "-r cannot go with -d or -o"
+	assert_usage_message summary "-r cannot go with -d or -o"
 	run --separate-stderr summary -r -d 2026-01-01
-	assert_usage_message "-r cannot go with -d or -o"
+	assert_usage_message summary "-r cannot go with -d or -o"
 }
 
 @test "summary -s without -r is a usage error" {
 	run --separate-stderr summary -s 7
-	assert_usage_message "-s goes with -r"
+	assert_usage_message summary "-s goes with -r"
 	run --separate-stderr summary -d -s 7
-	assert_usage_message "-s goes with -r"
+	assert_usage_message summary "-s goes with -r"
 	run --separate-stderr summary -s 7 3
-	assert_usage_message "-s goes with -r"
+	assert_usage_message summary "-s goes with -r"
 }
 
 @test "summary -s with a bad seed is a usage error" {
 	local seed
 	for seed in abc -1 2147483648 ''; do
 		run --separate-stderr summary -r -s "$seed"
-		assert_usage_message "seed '$seed' is not a number"
+		assert_usage_message summary "seed '$seed' is not a number"
 	done
 }
 
 @test "summary -r with an operand is a usage error" {
 	run --separate-stderr summary -r 3
-	assert_usage_message "-r takes no operands"
+	assert_usage_message summary "-r takes no operands"
 }
 
 @test "summary -r -s SEED prints the same reminder every time" {
@@ -518,7 +484,7 @@ golden_summary() {
 
 @test "summary -o with -r, or with two dates, is a usage error" {
 	run --separate-stderr summary -o -r
-	assert_usage_message "-r cannot go with -d or -o"
+	assert_usage_message summary "-r cannot go with -d or -o"
 	run --separate-stderr summary -o 2026-01-01 2026-01-02
-	assert_usage_message "-d and -o take one date"
+	assert_usage_message summary "-d and -o take one date"
 }
