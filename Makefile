@@ -23,6 +23,16 @@ SHELL = /bin/sh
 HEARTH_CFLAGS = -std=c99
 HEARTH_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Ilib
 
+# make check SANITIZE=1: AddressSanitizer and UndefinedBehaviorSanitizer,
+# every finding fatal and ending the tool with status 86, which no tool
+# uses, so that a finding cannot pass for an ordinary exit 1.
+SANITIZE =
+SANITIZE_FLAGS_1 = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -g
+SANITIZE_FLAGS = $(SANITIZE_FLAGS_$(SANITIZE))
+SANITIZE_ENV = ASAN_OPTIONS=exitcode=86:abort_on_error=0 \
+	UBSAN_OPTIONS=halt_on_error=1:exitcode=86:print_stacktrace=1
+
 TOOLS = cmd/quiz cmd/score cmd/section cmd/summary
 LIB_OBJ = lib/bank.o lib/cli.o lib/data.o lib/guide.o lib/lines.o lib/out.o \
 	lib/rand.o lib/refs.o lib/reminders.o lib/session.o lib/text.o
@@ -45,7 +55,8 @@ SUBST = sed -e 's|@DATADIR@|$(DATADIR)|g' -e 's|@BINDIR@|$(BINDIR)|g' \
 all: $(TOOLS) $(MAN_IN) $(MAN)
 
 .c.o:
-	$(CC) $(HEARTH_CFLAGS) $(CFLAGS) $(HEARTH_CPPFLAGS) $(CPPFLAGS) -c -o $@ $<
+	$(CC) $(HEARTH_CFLAGS) $(CFLAGS) $(SANITIZE_FLAGS) $(HEARTH_CPPFLAGS) \
+		$(CPPFLAGS) -c -o $@ $<
 
 # Rewritten only when VERSION or DATADIR changes, so that a new PREFIX at
 # install time rebuilds what depends on it and nothing else.
@@ -66,13 +77,13 @@ lib/libhearth.a: $(LIB_OBJ)
 	$(AR) -rc $@ $(LIB_OBJ)
 
 cmd/section: cmd/section.o lib/libhearth.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/section.o lib/libhearth.a
+	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ cmd/section.o lib/libhearth.a
 cmd/summary: cmd/summary.o lib/libhearth.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/summary.o lib/libhearth.a
+	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ cmd/summary.o lib/libhearth.a
 cmd/quiz: cmd/quiz.o lib/libhearth.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/quiz.o lib/libhearth.a
+	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ cmd/quiz.o lib/libhearth.a
 cmd/score: cmd/score.o lib/libhearth.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/score.o lib/libhearth.a
+	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ cmd/score.o lib/libhearth.a
 cmd/quiz.o cmd/score.o cmd/section.o cmd/summary.o: lib/hearth.h
 
 # Man pages: scdoc makes NAME.in (shipped in the dist tarball, so a
@@ -89,9 +100,26 @@ $(MAN): lib/config.h
 run: $(TOOLS)
 	HEARTH_DATA=share ./cmd/quiz | HEARTH_DATA=share ./cmd/score
 
+# Timing against the tools a user would run otherwise; see tests/bench/run.
+bench: $(TOOLS)
+	bash tests/bench/run
+
 check: all
-	MAKE='$(MAKE)' CC='$(CC)' CFLAGS='$(CFLAGS)' CPPFLAGS='$(CPPFLAGS)' \
-	LDFLAGS='$(LDFLAGS)' sh tests/run
+	MAKE='$(MAKE)' HEARTH_SANITIZE='$(SANITIZE)' $(SANITIZE_ENV) sh tests/run
+
+# Every tool's main paths under valgrind's memcheck; see tests/valgrind.
+valgrind: $(TOOLS)
+	sh tests/valgrind
+
+# Static analysis: cppcheck, and clang-tidy with the checks in .clang-tidy.
+lint: lib/config.h
+	cppcheck --enable=warning,portability,performance --std=c99 \
+		--error-exitcode=1 --inline-suppr -q \
+		--suppress=missingIncludeSystem $(HEARTH_CPPFLAGS) cmd lib
+	for f in cmd/*.c lib/*.c; do \
+		out=$$(clang-tidy --quiet $$f -- $(HEARTH_CFLAGS) \
+			$(HEARTH_CPPFLAGS) 2>&1) || { echo "$$out"; exit 1; }; \
+	done
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/examples \
@@ -134,6 +162,7 @@ dist: $(MAN_IN)
 	rm -rf $(DIST) $(DIST).tar.gz
 	mkdir -p $(DIST)/cmd $(DIST)/lib $(DIST)/man
 	cp -Rp Makefile README.md share tests $(DIST)/
+	rm -rf $(DIST)/tests/fuzz/build $(DIST)/tests/bench/build
 	cp -p cmd/*.c $(DIST)/cmd/
 	cp -p lib/*.c lib/hearth.h $(DIST)/lib/
 	cp -p man/*.scd $(MAN_IN) $(DIST)/man/
@@ -149,4 +178,23 @@ clean:
 		lib/config.h.tmp $(MAN)
 	rm -rf $(DIST) $(DIST).tar.gz
 
-.PHONY: all run check install uninstall dist distcheck clean FORCE
+# Fuzzing (tests/fuzz): make fuzz runs every harness for FUZZ_SECONDS each.
+# The harnesses need clang with libFuzzer (FUZZ_CC); all they build, the
+# corpora and the logs go to tests/fuzz/build, which make fuzz-clean
+# removes. tests/fuzz/run says what it does; make fuzz fails on any crash,
+# leak or timeout, and on any file in tests/fuzz/crashes that still fails.
+FUZZ_SECONDS = 60
+FUZZ_CC = clang
+
+fuzz-build: lib/config.h
+	FUZZ_CC='$(FUZZ_CC)' sh tests/fuzz/build.sh
+
+fuzz: fuzz-build
+	FUZZ_CC='$(FUZZ_CC)' FUZZ_SECONDS='$(FUZZ_SECONDS)' sh tests/fuzz/run
+
+fuzz-clean:
+	rm -rf tests/fuzz/build
+# End of fuzzing.
+
+.PHONY: all run bench check valgrind lint install uninstall dist distcheck \
+	clean FORCE fuzz fuzz-build fuzz-clean

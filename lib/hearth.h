@@ -198,6 +198,7 @@ const struct guide_section *guide_find_or_die(const struct guide *g,
 struct ref_list {
 	const struct guide_section **items;
 	size_t count, cap;
+	struct line_reader in; /* stdin, while "-" is read */
 };
 /* Resolves every operand before anything is printed, so a bad reference
  * leaves the output empty. */

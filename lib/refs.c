@@ -24,28 +24,30 @@ static char *trim(char *s, size_t *len)
 	return s;
 }
 
+/* The reader lives in the list, so that refs_free can let go of it even
+ * after an error cut the reading short. */
 static void collect_stdin(struct ref_list *list, const struct guide *g)
 {
-	struct line_reader in;
+	struct line_reader *in = &list->in;
 	enum line_status status;
 	const char *problem;
 	char *line;
 	size_t len;
 
-	line_reader_open(&in, STDIN_FILENO, "stdin");
-	while ((status = line_next(&in, &line, &len)) != LINE_EOF) {
+	line_reader_open(in, STDIN_FILENO, "stdin");
+	while ((status = line_next(in, &line, &len)) != LINE_EOF) {
 		if (status == LINE_TOO_LONG)
-			die_at(in.name, in.lineno, "line is longer than %d bytes",
-			       LINE_MAX_BYTES);
+			die_at(in->name, in->lineno, "line is longer than %d "
+			       "bytes", LINE_MAX_BYTES);
 		problem = line_problem(line, len);
 		if (problem)
-			die_at(in.name, in.lineno, "%s", problem);
+			die_at(in->name, in->lineno, "%s", problem);
 		line = trim(line, &len);
 		if (len == 0 || *line == '#')
 			continue;
-		add(list, guide_find_or_die(g, line, in.name, in.lineno));
+		add(list, guide_find_or_die(g, line, in->name, in->lineno));
 	}
-	line_reader_close(&in);
+	line_reader_close(in);
 }
 
 void refs_collect(struct ref_list *list, const struct guide *g,
@@ -64,6 +66,8 @@ void refs_collect(struct ref_list *list, const struct guide *g,
 
 void refs_free(struct ref_list *list)
 {
+	if (list->in.buf)
+		line_reader_close(&list->in);
 	free(list->items);
 	memset(list, 0, sizeof *list);
 }

@@ -110,8 +110,10 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 }
 
 @test "CC, CFLAGS, CPPFLAGS and LDFLAGS from the command line are used" {
-	run --separate-stderr make -C "$SRC" -n cmd/section CC=my-cc CFLAGS=-Omine CPPFLAGS=-DMINE LDFLAGS=-Lmine
+	run --separate-stderr env -u MAKEFLAGS -u MFLAGS make -C "$SRC" -n cmd/section \
+		CC=my-cc CFLAGS=-Omine CPPFLAGS=-DMINE LDFLAGS=-Lmine
 	[ "$status" -eq 0 ]
+	output=$(tr -s ' \\\n\t' ' ' <<< "$output")
 	[[ $output == *"my-cc -std=c99 -Omine -D_POSIX_C_SOURCE=200809L -Ilib -DMINE -c"* ]]
 	[[ $output == *"my-cc -Omine -Lmine -o cmd/section"* ]]
 }
