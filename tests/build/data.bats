@@ -3,13 +3,10 @@ load ../helper
 # Lint of the data files in the source tree ($SHARE). Each check prints the
 # offending lines, so a failure says where to look.
 
-# The data files; fails when there are none.
+# The files of share/, completions and examples too; fails when there
+# are none.
 share_files() {
-	FILES=()
-	local f
-	for f in "$SHARE"/*; do
-		[ -f "$f" ] && FILES+=("$f")
-	done
+	mapfile -t FILES < <(find "$SHARE" -type f | sort)
 	[ "${#FILES[@]}" -ge 3 ]
 }
 
