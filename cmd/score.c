@@ -239,18 +239,12 @@ static void free_result_texts(struct scored_bank *sb)
 static struct scored_bank *find_bank(struct scorer *sc, const char *name)
 {
 	struct scored_bank *sb;
-	char *path, *file;
 	size_t i, n;
 
 	for (i = 0; i < sc->nbanks; i++)
 		if (strcmp(sc->banks[i]->bank.name, name) == 0)
 			return sc->banks[i];
-	file = xasprintf("%s.bank", name);
-	path = data_path(file);
-	free(file);
-	i = access(path, F_OK) == 0;
-	free(path);
-	if (!i)
+	if (!bank_exists(name))
 		return NULL;
 	if (!sc->guide_loaded) {
 		guide_load(&sc->guide);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hearth.h"
 
@@ -439,15 +440,27 @@ static void check_choice_bank(const struct bank *b)
 	}
 }
 
+char *bank_path(const char *name)
+{
+	return xasprintf("%s/%s.bank", data_dir(), name);
+}
+
+int bank_exists(const char *name)
+{
+	char *path = bank_path(name);
+	int exists = access(path, F_OK) == 0;
+
+	free(path);
+	return exists;
+}
+
 void bank_load(struct bank *b, const char *name, const struct guide *g)
 {
-	char *file, *path;
+	char *path;
 
 	memset(b, 0, sizeof *b);
 	b->name = xstrdup(name);
-	file = xasprintf("%s.bank", name);
-	path = data_path(file);
-	free(file);
+	path = bank_path(name);
 	record_file_load(&b->file, path);
 	bank_parse(b, g);
 }

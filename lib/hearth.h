@@ -251,6 +251,9 @@ struct bank {
 	size_t *slots; /* hash of item ids: index + 1, or 0 when free */
 	size_t nslots;
 };
+/* The path of bank name: DATADIR/name.bank. */
+char *bank_path(const char *name);
+int bank_exists(const char *name);
 /* Loads DATADIR/name.bank; sections must exist in the guide. Exits 1 with
  * "prog: path:line: ..." on a malformed bank. */
 void bank_load(struct bank *b, const char *name, const struct guide *g);
