@@ -92,7 +92,8 @@ static void prompt(const struct quiz *q, const char *text)
 
 /* Dies by the same signal after ending the prompt's line, so a calling
  * script stops too. Nothing has been written: a session goes out whole. */
-static int signal_tty = -1;
+static volatile sig_atomic_t signal_tty = -1;
+static const int stopping_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 
 static void on_signal(int sig)
 {
@@ -103,9 +104,10 @@ static void on_signal(int sig)
 	(void)raise(sig);
 }
 
+enum { NSTOPPING = sizeof stopping_signals / sizeof *stopping_signals };
+
 static void catch_signals(int tty)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 	struct sigaction sa;
 	size_t i;
 
@@ -114,19 +116,19 @@ static void catch_signals(int tty)
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = 0; /* no SA_RESTART: Ctrl-C acts at once at a prompt */
-	for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
-		sigaction(sigs[i], &sa, NULL);
+	for (i = 0; i < NSTOPPING; i++)
+		sigaction(stopping_signals[i], &sa, NULL);
 }
 
+/* Held off while the session is written, so it is written whole. */
 static void block_signals(int how)
 {
 	sigset_t set;
+	size_t i;
 
 	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGQUIT);
+	for (i = 0; i < NSTOPPING; i++)
+		sigaddset(&set, stopping_signals[i]);
 	sigprocmask(how, &set, NULL);
 }
 
