@@ -211,15 +211,6 @@ static void show_feedback(const struct quiz *q, const struct item *it,
 		say(q, "Note: %s", it->note);
 }
 
-static char *trim(char *s, size_t *len)
-{
-	while (*len > 0 && isspace((unsigned char)s[*len - 1]))
-		s[--*len] = '\0';
-	while (*len > 0 && isspace((unsigned char)*s))
-		s++, --*len;
-	return s;
-}
-
 static int is_word(const char *s, const char *word)
 {
 	return strcmp(s, word) == 0;
@@ -248,7 +239,7 @@ static enum reply_kind read_reply(struct quiz *q, const struct item *it,
 			return REPLY_END;
 		}
 		if (status == LINE_OK && !line_problem(line, len)) {
-			line = trim(line, &len);
+			line = trim_blanks(line, &len);
 			for (p = line; *p; p++)
 				*p = (char)tolower((unsigned char)*p);
 			if (bank_parse_answer(&q->bank, it, line, len, value))

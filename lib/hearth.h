@@ -74,6 +74,8 @@ size_t text_columns(const char *s, size_t len);
 /* Width to wrap stdout to: -w if given (> 0), else the terminal's, else 0
  * meaning "one line per paragraph". */
 size_t output_width(long forced_width);
+/* Drops the spaces and tabs around the line s of *len bytes, in place. */
+char *trim_blanks(char *s, size_t *len);
 size_t terminal_width(int fd);
 /* Prints one paragraph, wrapped to width columns when width > 0. A
  * paragraph starting with "- " is indented under its text. */

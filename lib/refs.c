@@ -15,15 +15,6 @@ static void add(struct ref_list *list, const struct guide_section *s)
 	list->items[list->count++] = s;
 }
 
-static char *trim(char *s, size_t *len)
-{
-	while (*len > 0 && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
-		s[--*len] = '\0';
-	while (*s == ' ' || *s == '\t')
-		s++, --*len;
-	return s;
-}
-
 /* The reader lives in the list, so that refs_free can let go of it even
  * after an error cut the reading short. */
 static void collect_stdin(struct ref_list *list, const struct guide *g)
@@ -42,7 +33,7 @@ static void collect_stdin(struct ref_list *list, const struct guide *g)
 		problem = line_problem(line, len);
 		if (problem)
 			die_at(in->name, in->lineno, "%s", problem);
-		line = trim(line, &len);
+		line = trim_blanks(line, &len);
 		if (len == 0 || *line == '#')
 			continue;
 		add(list, guide_find_or_die(g, line, in->name, in->lineno));

@@ -120,6 +120,15 @@ size_t text_columns(const char *s, size_t len)
 	return cols;
 }
 
+char *trim_blanks(char *s, size_t *len)
+{
+	while (*len > 0 && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+		s[--*len] = '\0';
+	while (*len > 0 && (*s == ' ' || *s == '\t'))
+		s++, --*len;
+	return s;
+}
+
 size_t terminal_width(int fd)
 {
 	const char *columns = getenv("COLUMNS");
