@@ -98,3 +98,17 @@ run_pty() {
 	}
 	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
 }
+
+# What score prints for tests/fixtures/hand.session, finished at time $1:
+# worked out by hand, step by step, in tests/score.bats.
+hand_results() {
+	local T=$1
+	cat <<-EOF
+	$T	self	walls	4.0	high	1
+	$T	self	reaching	3.6	moderate	2
+	$T	self	strain	2.4	moderate	2
+	$T	self	reciprocity	1.8	low	5
+	$T	self	readiness	4.2	high	-
+	$T	self	safety	If you are afraid of your partner or feel controlled, please talk to someone you trust, a local domestic-abuse service, or, if you are in danger, emergency services.
+	EOF
+}

@@ -58,21 +58,14 @@ guide_points() {
 
 @test "the hand-computed answers, through quiz and score" {
 	# The replies of tests/fixtures/hand.session, asked in bank order;
-	# the expected lines are those written out in score.bats.
+	# the expected lines are hand_results in helper.bash.
 	grep -v '^#' "$FIX/hand.session" | tail -n +2 | cut -f2 > "$TMP/in"
 	run --separate-stderr bash -c 'quiz < "$1" | tee "$2" | score' _ "$TMP/in" "$TMP/s"
 	assert_success_quiet
 	local T
 	T=$(head -n 1 "$TMP/s" | cut -f4)
 	[[ $T =~ ^$TIME_RE$ ]]
-	diff -u - <(printf '%s\n' "$output") <<-EOF
-	$T	self	walls	4.0	high	1
-	$T	self	reaching	3.6	moderate	2
-	$T	self	strain	2.4	moderate	2
-	$T	self	reciprocity	1.8	low	5
-	$T	self	readiness	4.2	high	-
-	$T	self	safety	If you are afraid of your partner or feel controlled, please talk to someone you trust, a local domestic-abuse service, or, if you are in danger, emergency services.
-	EOF
+	diff -u <(hand_results "$T") <(printf '%s\n' "$output")
 }
 
 @test "know: all replies right, then all wrong, through quiz and score" {

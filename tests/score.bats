@@ -43,14 +43,7 @@ bank_field() {
 	run --separate-stderr score "$FIX/hand.session"
 	assert_success_quiet
 	local T=2026-11-25T14:03:12Z
-	diff -u - <(printf '%s\n' "$output") <<-EOF
-	$T	self	walls	4.0	high	1
-	$T	self	reaching	3.6	moderate	2
-	$T	self	strain	2.4	moderate	2
-	$T	self	reciprocity	1.8	low	5
-	$T	self	readiness	4.2	high	-
-	$T	self	safety	If you are afraid of your partner or feel controlled, please talk to someone you trust, a local domestic-abuse service, or, if you are in danger, emergency services.
-	EOF
+	diff -u <(hand_results "$T") <(printf '%s\n' "$output")
 
 	# -r: the sections, sorted and once each; the safety note on stderr.
 	run --separate-stderr score -r "$FIX/hand.session"
