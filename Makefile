@@ -34,8 +34,9 @@ SANITIZE_ENV = ASAN_OPTIONS=exitcode=86:abort_on_error=0 \
 	UBSAN_OPTIONS=halt_on_error=1:exitcode=86:print_stacktrace=1
 
 TOOLS = cmd/quiz cmd/score cmd/section cmd/summary
-LIB_OBJ = lib/bank.o lib/cli.o lib/data.o lib/guide.o lib/lines.o lib/out.o \
-	lib/rand.o lib/refs.o lib/reminders.o lib/session.o lib/text.o
+LIB_OBJ = lib/alloc.o lib/bank.o lib/buf.o lib/data.o lib/date.o lib/file.o \
+	lib/guide.o lib/lines.o lib/message.o lib/number.o lib/options.o \
+	lib/out.o lib/rand.o lib/refs.o lib/reminders.o lib/session.o lib/text.o
 MAN1 = man/quiz.1 man/score.1 man/section.1 man/summary.1
 MAN5 = man/hearth.5
 MAN7 = man/hearth.7
@@ -70,7 +71,7 @@ lib/config.h: FORCE
 FORCE:
 
 $(LIB_OBJ): lib/hearth.h
-lib/cli.o lib/data.o: lib/config.h
+lib/options.o lib/data.o: lib/config.h
 
 lib/libhearth.a: $(LIB_OBJ)
 	rm -f $@

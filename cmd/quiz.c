@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "hearth.h"
@@ -34,6 +35,9 @@ enum reply_kind { REPLY_ANSWER, REPLY_BACK, REPLY_QUIT, REPLY_END };
  * terminal, and at most this often otherwise, so that a script answering
  * wrong for ever still ends. */
 enum { ASKED_AGAIN_MAX = 3 };
+
+/* The most answers a session holds, as hearth(5) says. */
+enum { COUNT_MAX = 100000 };
 
 struct reply {
 	size_t item;
@@ -238,7 +242,9 @@ static enum reply_kind read_reply(struct quiz *q, const struct item *it,
 				prompt(q, "\n");
 			return REPLY_END;
 		}
-		if (status == LINE_OK && !line_problem(line, len)) {
+		if (status == LINE_TOO_LONG)
+			die_at(q->in.name, q->in.lineno, "%s", line_too_long);
+		if (!line_problem(line, len)) {
 			line = trim_blanks(line, &len);
 			for (p = line; *p; p++)
 				*p = (char)tolower((unsigned char)*p);
@@ -315,46 +321,17 @@ static void ask_all(struct quiz *q)
 	}
 }
 
-static void append(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
+static void format_session(const struct quiz *q, struct buf *session)
 {
-	va_list ap;
-	char *s;
-	size_t n;
+	const struct reply *r;
+	size_t k;
 
-	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
-	va_end(ap);
-	n = strlen(s);
-	if (*len + n + 1 > *cap) {
-		*cap = 2 * (*len + n + 1);
-		*buf = xrealloc(*buf, *cap, 1);
-	}
-	memcpy(*buf + *len, s, n + 1);
-	*len += n;
-	free(s);
-}
-
-static char *format_session(const struct quiz *q, size_t *len)
-{
-	char when[SESSION_TIME_LEN + 1];
-	size_t cap = 0, k;
-	char *buf = NULL;
-
-	*len = 0;
-	session_format_time(time(NULL), when);
-	append(&buf, len, &cap, "%s\t%d\t%s\t%s\t%zu\n", SESSION_MAGIC,
-	       SESSION_VERSION, q->bank.name, when, q->count);
+	session_add_header(session, q->bank.name, time(NULL), q->count);
 	for (k = 0; k < q->count; k++) {
-		const struct reply *r = &q->replies[k];
-		const char *id = q->bank.items[r->item].id;
-
-		if (q->bank.kind == BANK_CHOICE)
-			append(&buf, len, &cap, "%s\t%c\n", id,
-			       (int)('a' + r->value));
-		else
-			append(&buf, len, &cap, "%s\t%ld\n", id, r->value);
+		r = &q->replies[k];
+		session_add_answer(session, &q->bank, &q->bank.items[r->item],
+		                   r->value);
 	}
-	return buf;
 }
 
 /* Checks before the first question that the journal can be written, so
@@ -363,9 +340,15 @@ static char *format_session(const struct quiz *q, size_t *len)
 static void check_journal(const char *path)
 {
 	char *dir, *slash;
-	int fd = open(path, O_WRONLY | O_APPEND);
+	struct stat st;
+	int fd = open_regular(path, O_WRONLY | O_APPEND, 0);
 
+	if (fd == OPEN_NOT_REGULAR)
+		die("%s: not a regular file", path);
 	if (fd >= 0) {
+		if (fstat(fd, &st) == 0 && (st.st_mode & (S_IRGRP | S_IROTH)))
+			warn("%s: readable by others; chmod 600 %s", path,
+			     path);
 		close(fd);
 		return;
 	}
@@ -380,18 +363,20 @@ static void check_journal(const char *path)
 	free(dir);
 }
 
-/* One locked write, so that sessions appended at once never mix. The
- * journal is made readable by its owner only. Returns 0 on failure, after
- * saying why. */
-static int append_journal(const char *path, const char *s, size_t len)
+/* Opens the journal and waits for its lock, so that sessions appended at
+ * once never mix. A signal meanwhile stops quiz with nothing written.
+ * Returns -1 on failure, after saying why. */
+static int lock_journal(const char *path)
 {
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0600);
+	int fd = open_regular(path, O_RDWR | O_APPEND | O_CREAT, 0600);
 	struct flock lock;
-	ssize_t n;
 
+	if (fd == OPEN_NOT_REGULAR)
+		warn("%s: not a regular file", path);
 	if (fd < 0) {
-		warn("%s:", path);
-		return 0;
+		if (fd == -1)
+			warn("%s:", path);
+		return -1;
 	}
 	memset(&lock, 0, sizeof lock);
 	lock.l_type = F_WRLCK;
@@ -400,26 +385,33 @@ static int append_journal(const char *path, const char *s, size_t len)
 		if (errno != EINTR) {
 			warn("%s: cannot lock:", path);
 			close(fd);
-			return 0;
+			return -1;
 		}
 	}
-	while (len > 0) {
-		n = write(fd, s, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			warn("%s: write error:", path);
-			close(fd);
-			return 0;
-		}
-		s += n;
-		len -= (size_t)n;
-	}
-	if (close(fd) < 0) {
-		warn("%s: write error:", path);
+	return fd;
+}
+
+/* Appends the session on a line of its own, though the journal may end
+ * without a newline (a note added by hand, a disk that was full). A
+ * failed write is undone: the journal is cut back to the size it had.
+ * Returns 0 on failure, after saying why. */
+static int append_journal(int fd, const char *path, const struct buf *session)
+{
+	struct stat st;
+	char last = '\n';
+
+	if (fstat(fd, &st) < 0 ||
+	    (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1)) {
+		warn("%s: cannot read:", path);
 		return 0;
 	}
-	return 1;
+	if ((last == '\n' || write_all(fd, "\n", 1) == 0) &&
+	    write_all(fd, session->data, session->len) == 0)
+		return 1;
+	warn("%s: write error:", path);
+	if (ftruncate(fd, st.st_size) < 0)
+		warn("%s: cannot undo a part written:", path);
+	return 0;
 }
 
 static void print_paragraph(size_t width, const char *fmt, ...)
@@ -518,34 +510,28 @@ static void open_terminal(struct quiz *q)
 
 static void parse_options(int argc, char **argv, struct options *o)
 {
-	long n;
 	int opt;
 
 	while ((opt = getopt(argc, argv, optstring)) != -1) {
 		switch (opt) {
 		case 'k':
-			if (!is_name(optarg))
+			if (!is_name(option_text('k', optarg)))
 				cli_usage_error("bank '%s' is not a bank name",
 				                optarg);
 			o->bank = optarg;
 			break;
 		case 'n':
-			if (!parse_number(optarg, 1, 100000, &o->count))
-				cli_usage_error("-n '%s' is not a number from 1",
-				                optarg);
+			o->count = option_number('n', optarg, 1, COUNT_MAX);
 			break;
 		case 'o':
-			o->journal = optarg;
+			o->journal = option_text('o', optarg);
 			break;
 		case 'p':
 			o->print = 1;
 			break;
 		case 's':
-			if (!parse_number(optarg, 0, 2147483647L, &n))
-				cli_usage_error("seed '%s' is not a number",
-				                optarg);
 			o->seeded = 1;
-			o->seed = (uint64_t)n;
+			o->seed = option_seed(optarg);
 			break;
 		case 't':
 			o->tutorial = 1;
@@ -556,25 +542,34 @@ static void parse_options(int argc, char **argv, struct options *o)
 	}
 	if (optind < argc)
 		cli_usage_error("quiz takes no operands");
-	if (o->print && (o->journal || o->tutorial))
-		cli_usage_error("-p cannot go with -o or -t");
+	if (o->print && o->journal)
+		option_conflict('p', 'o');
+	if (o->print && o->tutorial)
+		option_conflict('p', 't');
 }
 
 /* A journal that fails still leaves the session on stdout: the answers
- * are not lost, and the exit status tells. */
+ * are not lost, and the exit status tells. Signals wait while the
+ * session is written, so it is written whole. */
 static int write_session(struct quiz *q, const char *journal)
 {
-	size_t len;
-	char *session = format_session(q, &len);
-	int journal_ok = 1;
+	struct buf session = {NULL, 0, 0};
+	int fd = -1, journal_ok = 1;
 
+	format_session(q, &session);
+	if (journal && (fd = lock_journal(journal)) < 0)
+		journal_ok = 0;
 	block_signals(SIG_BLOCK);
-	if (journal)
-		journal_ok = append_journal(journal, session, len);
-	out_write(session, len);
+	if (fd >= 0 && !append_journal(fd, journal, &session))
+		journal_ok = 0;
+	if (fd >= 0 && close(fd) < 0) {
+		warn("%s: write error:", journal);
+		journal_ok = 0;
+	}
+	out_write(session.data, session.len);
 	out_flush();
 	block_signals(SIG_UNBLOCK);
-	free(session);
+	buf_free(&session);
 	return journal_ok;
 }
 
@@ -585,6 +580,8 @@ int main(int argc, char **argv)
 	int status = EXIT_SUCCESS;
 
 	cli_start(argc, argv, optstring, synopsis, details);
+	/* A journal past the file size limit is a write error, not a kill. */
+	(void)signal(SIGXFSZ, SIG_IGN);
 	parse_options(argc, argv, &o);
 	memset(&q, 0, sizeof q);
 	guide_load(&q.guide);

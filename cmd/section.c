@@ -19,8 +19,6 @@ static const char details[] =
 	"  -h        print this help\n"
 	"  -V        print the version\n";
 
-enum { WIDTH_MAX = 100000 };
-
 static void list_sections(const struct ref_list *refs)
 {
 	const struct guide_section *s;
@@ -142,7 +140,7 @@ int main(int argc, char **argv)
 	while ((opt = getopt(argc, argv, optstring)) != -1) {
 		switch (opt) {
 		case 'f':
-			part = optarg;
+			part = option_text('f', optarg);
 			break;
 		case 'l':
 			list = 1;
@@ -151,20 +149,16 @@ int main(int argc, char **argv)
 			parts = 1;
 			break;
 		case 'w':
-			if (!parse_number(optarg, 0, WIDTH_MAX, &width))
-				cli_usage_error("width '%s' is not a number "
-				                "from 0 to %d", optarg,
-				                WIDTH_MAX);
+			width = option_width(optarg);
 			break;
 		default:
 			cli_common_option(opt);
 		}
 	}
 	if (list && parts)
-		cli_usage_error("-l and -p cannot be used together");
+		option_conflict('l', 'p');
 	if ((list || parts) && part)
-		cli_usage_error("-%c lists whole sections; it takes no -f",
-		                list ? 'l' : 'p');
+		option_conflict(list ? 'l' : 'p', 'f');
 	guide_load(&guide);
 	if (optind < argc)
 		refs_collect(&refs, &guide, argv + optind, argc - optind);

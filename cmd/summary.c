@@ -26,8 +26,6 @@ static const char details[] =
 	"  -h        print this help\n"
 	"  -V        print the version\n";
 
-enum { WIDTH_MAX = 100000 };
-
 struct options {
 	int daily, once, random, seeded;
 	uint64_t seed;
@@ -51,59 +49,6 @@ static void print_lines(const char *text, size_t width)
 		wrap_paragraph(line, width);
 		free(line);
 	}
-}
-
-/* Days since 1970-01-01 in the proleptic Gregorian calendar. */
-static long days_from_civil(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static int days_in_month(long y, long m)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30,
-	                           31, 31, 30, 31, 30, 31};
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return days[m - 1] + (m == 2 && leap);
-}
-
-static int parse_date(const char *s, long *day)
-{
-	long y, m, d;
-	char buf[5];
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	memcpy(buf, s, 4), buf[4] = '\0';
-	if (!parse_number(buf, 1, 9999, &y))
-		return 0;
-	memcpy(buf, s + 5, 2), buf[2] = '\0';
-	if (!parse_number(buf, 1, 12, &m))
-		return 0;
-	memcpy(buf, s + 8, 2), buf[2] = '\0';
-	if (!parse_number(buf, 1, days_in_month(y, m), &d))
-		return 0;
-	*day = days_from_civil(y, m, d);
-	return 1;
-}
-
-/* Today's local date, as YYYY-MM-DD. */
-static void today(char *date, size_t size)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	if (!localtime_r(&now, &tm) ||
-	    strftime(date, size, "%Y-%m-%d", &tm) != 10)
-		die("cannot tell today's date");
 }
 
 /* The directory of the once-a-day stamp, as the XDG base directory
@@ -136,38 +81,48 @@ static void make_private_dirs(char *path)
 		die("%s:", path);
 }
 
-static int stamp_says(const char *stamp, const char *date)
+/* The stamp holds the date of the last reminder. It stays locked while
+ * the day's reminder is printed and the stamp rewritten, so that of two
+ * logins at once one prints it and the other, waiting, finds it done. */
+static int open_stamp(const char *stamp)
 {
-	char seen[16];
-	ssize_t n;
-	int fd = open(stamp, O_RDONLY);
+	struct flock lock;
+	int fd = open_regular(stamp, O_RDWR | O_CREAT, 0600);
 
+	if (fd == OPEN_NOT_REGULAR)
+		die("%s: not a regular file", stamp);
 	if (fd < 0)
-		return 0;
-	n = read(fd, seen, sizeof seen);
-	close(fd);
-	return n == 11 && memcmp(seen, date, 10) == 0 && seen[10] == '\n';
+		die("%s:", stamp);
+	memset(&lock, 0, sizeof lock);
+	lock.l_type = F_WRLCK;
+	lock.l_whence = SEEK_SET;
+	while (fcntl(fd, F_SETLKW, &lock) < 0)
+		if (errno != EINTR)
+			die("%s: cannot lock:", stamp);
+	return fd;
 }
 
-/* Written whole and renamed into place, so a stamp is never half there. */
-static void write_stamp(char *dir, const char *stamp, const char *date)
+static int stamp_says(int fd, const char *date)
 {
-	char *tmp = xasprintf("%s/.reminded.XXXXXX", dir);
-	char line[12];
-	int fd;
+	char seen[DATE_LEN + 2];
+	ssize_t n;
 
-	make_private_dirs(dir);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		die("%s:", tmp);
-	memcpy(line, date, 10);
-	line[10] = '\n';
-	if (write(fd, line, 11) != 11 || close(fd) < 0 ||
-	    rename(tmp, stamp) < 0) {
-		unlink(tmp);
+	do
+		n = pread(fd, seen, sizeof seen, 0);
+	while (n < 0 && errno == EINTR);
+	return n == DATE_LEN + 1 && memcmp(seen, date, DATE_LEN) == 0 &&
+	       seen[DATE_LEN] == '\n';
+}
+
+static void write_stamp(int fd, const char *stamp, const char *date)
+{
+	char line[DATE_LEN + 1];
+
+	memcpy(line, date, DATE_LEN);
+	line[DATE_LEN] = '\n';
+	if (ftruncate(fd, 0) < 0 || lseek(fd, 0, SEEK_SET) < 0 ||
+	    write_all(fd, line, sizeof line) < 0)
 		die("%s:", stamp);
-	}
-	free(tmp);
 }
 
 static size_t gcd(size_t a, size_t b)
@@ -215,36 +170,37 @@ static void print_reminder(const struct options *o, size_t pick)
 static void print_daily_reminder(const struct options *o, char **dates,
                                  int count)
 {
-	char date[16], *dir = NULL, *stamp = NULL;
+	char date[DATE_LEN + 1], *dir, *stamp;
 	long day;
+	int fd;
 
 	if (count > 1)
-		cli_usage_error("-d and -o take one date");
-	if (count == 1 && !parse_date(dates[0], &day))
-		cli_usage_error("'%s' is not a date of the form YYYY-MM-DD",
-		                dates[0]);
-	if (count == 1)
-		memcpy(date, dates[0], 11);
-	else
-		today(date, sizeof date);
-	if (!parse_date(date, &day))
-		die("cannot tell today's date");
-	if (o->once) {
-		dir = state_dir();
-		stamp = xasprintf("%s/reminded", dir);
-		if (stamp_says(stamp, date)) {
-			free(stamp);
-			free(dir);
-			return;
-		}
+		cli_usage_error("-%c takes one date", o->once ? 'o' : 'd');
+	if (count == 1) {
+		day = option_date(dates[0]);
+		memcpy(date, dates[0], sizeof date);
+	} else {
+		date_today(date);
+		if (date_parse(date, DATE_LEN, &day))
+			die("cannot tell today's date");
 	}
-	print_reminder(o, (size_t)day);
-	if (o->once) {
+	if (!o->once) {
+		print_reminder(o, (size_t)day);
+		return;
+	}
+	dir = state_dir();
+	make_private_dirs(dir);
+	stamp = xasprintf("%s/reminded", dir);
+	fd = open_stamp(stamp);
+	if (!stamp_says(fd, date)) {
+		print_reminder(o, (size_t)day);
 		out_flush();
-		write_stamp(dir, stamp, date);
-		free(stamp);
-		free(dir);
+		write_stamp(fd, stamp, date);
 	}
+	if (close(fd) < 0)
+		die("%s:", stamp);
+	free(stamp);
+	free(dir);
 }
 
 static const struct guide_section *summary_section(const struct guide *g)
@@ -298,7 +254,6 @@ static void print_guide_parts(const struct options *o, char **refs, int count)
 int main(int argc, char **argv)
 {
 	struct options o = {0, 0, 0, 0, 0, -1};
-	long seed;
 	int opt;
 
 	cli_start(argc, argv, optstring, synopsis, details);
@@ -314,26 +269,20 @@ int main(int argc, char **argv)
 			o.random = 1;
 			break;
 		case 's':
-			if (!parse_number(optarg, 0, 2147483647L, &seed))
-				cli_usage_error("seed '%s' is not a number",
-				                optarg);
 			o.seeded = 1;
-			o.seed = (uint64_t)seed;
+			o.seed = option_seed(optarg);
 			break;
 		case 'w':
-			if (!parse_number(optarg, 0, WIDTH_MAX, &o.width))
-				cli_usage_error("width '%s' is not a number "
-				                "from 0 to %d", optarg,
-				                WIDTH_MAX);
+			o.width = option_width(optarg);
 			break;
 		default:
 			cli_common_option(opt);
 		}
 	}
 	if (o.daily && o.random)
-		cli_usage_error("-r cannot go with -d or -o");
+		option_conflict('r', o.once ? 'o' : 'd');
 	if (o.seeded && !o.random)
-		cli_usage_error("-s goes with -r");
+		option_needs('s', 'r');
 	if (o.random && optind < argc)
 		cli_usage_error("-r takes no operands");
 	if (o.daily)

@@ -6,59 +6,114 @@
 
 #include "hearth.h"
 
-enum { ANSWER_MAX = 99, CHOICES_MAX = 26 };
+enum { ANSWER_MAX = 99, CHOICES_MAX = 26, MEAN_MAX = 999 };
+
+/* Names mapped to their index in an array, so that loading a bank and
+ * scoring an answer take one look-up, not a search. */
+struct name_slot {
+	const char *name; /* NULL: a free slot */
+	size_t len, index;
+};
+struct name_index {
+	struct name_slot *slots;
+	size_t nslots, count; /* nslots: a power of two, or 0 */
+};
+struct bank_index {
+	struct name_index items, scales;
+};
 
 struct loader {
 	struct bank *b;
 	const struct guide *guide;
 	const struct record *rec;
 	int kind_known;
+	size_t items_cap, scales_cap, bands_cap, labels_cap;
 };
 
 #define FAIL(l, ...) record_die(&(l)->b->file, (l)->rec, __VA_ARGS__)
 
-static uint64_t hash_id(const char *id, size_t len)
+static uint64_t hash_name(const char *name, size_t len)
 {
 	uint64_t h = 14695981039346656037u;
 	size_t i;
 
 	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)id[i]) * 1099511628211u;
+		h = (h ^ (unsigned char)name[i]) * 1099511628211u;
 	return h;
+}
+
+/* The slot that holds name, or the free slot where it would go. */
+static struct name_slot *slot_of(const struct name_index *ix,
+                                 const char *name, size_t len)
+{
+	size_t mask = ix->nslots - 1, at = (size_t)hash_name(name, len) & mask;
+	struct name_slot *slot;
+
+	for (;; at = (at + 1) & mask) {
+		slot = &ix->slots[at];
+		if (!slot->name ||
+		    (slot->len == len && memcmp(slot->name, name, len) == 0))
+			return slot;
+	}
+}
+
+static int index_find(const struct name_index *ix, const char *name,
+                      size_t len, size_t *index)
+{
+	const struct name_slot *slot;
+
+	if (ix->nslots == 0)
+		return 0;
+	slot = slot_of(ix, name, len);
+	if (!slot->name)
+		return 0;
+	*index = slot->index;
+	return 1;
+}
+
+/* Kept at most half full, so that a look-up ends soon at a free slot. */
+static void index_grow(struct name_index *ix)
+{
+	struct name_index bigger;
+	size_t i;
+
+	bigger.nslots = ix->nslots ? ix->nslots * 2 : 16;
+	bigger.count = ix->count;
+	bigger.slots = xcalloc(bigger.nslots, sizeof *bigger.slots);
+	for (i = 0; i < ix->nslots; i++)
+		if (ix->slots[i].name)
+			*slot_of(&bigger, ix->slots[i].name,
+			         ix->slots[i].len) = ix->slots[i];
+	free(ix->slots);
+	*ix = bigger;
+}
+
+/* Adds name as index; returns 0, and sets *index to the index it has,
+ * when the name is there already. */
+static int index_add(struct name_index *ix, const char *name, size_t index,
+                     size_t *existing)
+{
+	size_t len = strlen(name);
+	struct name_slot *slot;
+
+	if (2 * (ix->count + 1) > ix->nslots)
+		index_grow(ix);
+	slot = slot_of(ix, name, len);
+	if (slot->name) {
+		*existing = slot->index;
+		return 0;
+	}
+	slot->name = name;
+	slot->len = len;
+	slot->index = index;
+	ix->count++;
+	return 1;
 }
 
 int bank_find_item(const struct bank *b, const char *id, size_t len,
                    size_t *index)
 {
-	size_t slot = (size_t)hash_id(id, len) & (b->nslots - 1), it;
-
-	while ((it = b->slots[slot]) != 0) {
-		const struct item *have = &b->items[it - 1];
-
-		if (have->id_len == len && memcmp(have->id, id, len) == 0) {
-			*index = it - 1;
-			return 1;
-		}
-		slot = (slot + 1) & (b->nslots - 1);
-	}
-	return 0;
-}
-
-static void index_items(struct bank *b)
-{
-	size_t i, slot;
-
-	for (b->nslots = 8; b->nslots < 2 * b->nitems; b->nslots *= 2)
-		;
-	b->slots = xcalloc(b->nslots, sizeof *b->slots);
-	for (i = 0; i < b->nitems; i++) {
-		const struct item *it = &b->items[i];
-
-		slot = (size_t)hash_id(it->id, it->id_len) & (b->nslots - 1);
-		while (b->slots[slot] != 0)
-			slot = (slot + 1) & (b->nslots - 1);
-		b->slots[slot] = i + 1;
-	}
+	return index_find(&b->index->items, id, len, index);
 }
 
 static void set_kind(struct loader *l, enum bank_kind kind)
@@ -76,7 +131,8 @@ static long field_number(struct loader *l, size_t field, long min, long max,
 {
 	long n;
 
-	if (!parse_number(l->rec->field[field], min, max, &n))
+	if (!parse_number(l->rec->field[field], strlen(l->rec->field[field]),
+	                  min, max, &n))
 		FAIL(l, "%s '%s' is not a number from %ld to %ld", what,
 		     l->rec->field[field], min, max);
 	return n;
@@ -108,11 +164,9 @@ static size_t find_scale(struct loader *l, size_t field)
 	const char *name = l->rec->field[field];
 	size_t i;
 
-	for (i = 0; i < l->b->nscales; i++)
-		if (strcmp(l->b->scales[i].name, name) == 0)
-			return i;
-	FAIL(l, "no scale '%s' is defined above this line", name);
-	return 0;
+	if (!index_find(&l->b->index->scales, name, strlen(name), &i))
+		FAIL(l, "no scale '%s' is defined above this line", name);
+	return i;
 }
 
 static size_t find_item(struct loader *l, size_t field)
@@ -120,20 +174,9 @@ static size_t find_item(struct loader *l, size_t field)
 	const char *id = l->rec->field[field];
 	size_t i;
 
-	for (i = 0; i < l->b->nitems; i++)
-		if (strcmp(l->b->items[i].id, id) == 0)
-			return i;
-	FAIL(l, "no item '%s' is defined above this line", id);
-	return 0;
-}
-
-/* Makes room for element count of *array_ptr and zeroes it. */
-static void grow(void *array_ptr, size_t count, size_t size)
-{
-	void **array = array_ptr;
-
-	*array = xrealloc(*array, count + 1, size);
-	memset((char *)*array + count * size, 0, size);
+	if (!index_find(&l->b->index->items, id, strlen(id), &i))
+		FAIL(l, "no item '%s' is defined above this line", id);
+	return i;
 }
 
 static void need_answers(struct loader *l)
@@ -158,26 +201,23 @@ static void add_answer(struct loader *l)
 	if (!b->labels)
 		b->answer_min = value;
 	b->answer_max = value;
-	grow(&b->labels, count, sizeof *b->labels);
+	b->labels = xgrow(b->labels, &l->labels_cap, count + 1,
+	                  sizeof *b->labels);
 	b->labels[count] = l->rec->field[2];
 }
 
 /* "2.4" or "3" as tenths. */
 static long field_tenths(struct loader *l, size_t field)
 {
-	const char *s = l->rec->field[field];
-	long tenths = 0;
-	size_t i;
+	const char *s = l->rec->field[field], *dot = strchr(s, '.');
+	size_t whole = dot ? (size_t)(dot - s) : strlen(s);
+	long units, tenth = 0;
 
-	for (i = 0; i < 3 && s[i] >= '0' && s[i] <= '9'; i++)
-		tenths = tenths * 10 + (s[i] - '0');
-	tenths *= 10;
-	if (i > 0 && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9' &&
-	    s[i + 2] == '\0')
-		return tenths + (s[i + 1] - '0');
-	if (i == 0 || s[i] != '\0')
+	if (!parse_number(s, whole, 0, MEAN_MAX, &units) ||
+	    (dot && !parse_number(dot + 1, strlen(dot + 1), 0, 9, &tenth)) ||
+	    (dot && dot[2] != '\0'))
 		FAIL(l, "'%s' is not a mean like 2.4", s);
-	return tenths;
+	return units * 10 + tenth;
 }
 
 static void add_band(struct loader *l)
@@ -202,7 +242,8 @@ static void add_band(struct loader *l)
 	for (i = 0; i < b->nbands; i++)
 		if (strcmp(b->bands[i].name, l->rec->field[1]) == 0)
 			FAIL(l, "band '%s' is defined twice", b->bands[i].name);
-	grow(&b->bands, b->nbands, sizeof *b->bands);
+	b->bands = xgrow(b->bands, &l->bands_cap, b->nbands + 1,
+	                 sizeof *b->bands);
 	b->bands[b->nbands].name = field_name(l, 1, "band name");
 	b->bands[b->nbands++].from = from;
 }
@@ -219,7 +260,7 @@ static void add_scale(struct loader *l)
 {
 	struct bank *b = l->b;
 	const char *name;
-	size_t i;
+	size_t first;
 
 	record_expect(&b->file, l->rec, 3);
 	if (b->nitems > 0 || b->read)
@@ -229,10 +270,11 @@ static void add_scale(struct loader *l)
 	if (strcmp(name, "safety") == 0)
 		FAIL(l, "'safety' is kept for the safety line; name the "
 		     "scale otherwise");
-	for (i = 0; i < b->nscales; i++)
-		if (strcmp(b->scales[i].name, name) == 0)
-			FAIL(l, "scale '%s' is defined twice", name);
-	grow(&b->scales, b->nscales, sizeof *b->scales);
+	if (!index_add(&b->index->scales, name, b->nscales, &first))
+		FAIL(l, "scale '%s' is defined twice", name);
+	b->scales = xgrow(b->scales, &l->scales_cap, b->nscales + 1,
+	                  sizeof *b->scales);
+	memset(&b->scales[b->nscales], 0, sizeof *b->scales);
 	b->scales[b->nscales].name = name;
 	b->scales[b->nscales].description = l->rec->field[2];
 	b->scales[b->nscales++].line = l->rec->line;
@@ -266,16 +308,17 @@ static struct item *new_item(struct loader *l, size_t id_field)
 	struct bank *b = l->b;
 	const char *id = field_name(l, id_field, "id");
 	struct item *it;
-	size_t i;
+	size_t first;
 
 	if (strcmp(id, SESSION_MAGIC) == 0)
 		FAIL(l, "'%s' cannot be an id", id);
-	for (i = 0; i < b->nitems; i++)
-		if (strcmp(b->items[i].id, id) == 0)
-			FAIL(l, "id '%s' is used twice (first on line %ld)",
-			     id, b->items[i].line);
-	grow(&b->items, b->nitems, sizeof *b->items);
+	if (!index_add(&b->index->items, id, b->nitems, &first))
+		FAIL(l, "id '%s' is used twice (first on line %ld)", id,
+		     b->items[first].line);
+	b->items = xgrow(b->items, &l->items_cap, b->nitems + 1,
+	                 sizeof *b->items);
 	it = &b->items[b->nitems++];
+	memset(it, 0, sizeof *it);
 	it->id = id;
 	it->id_len = strlen(id);
 	it->line = l->rec->line;
@@ -350,7 +393,8 @@ static void add_choice(struct loader *l)
 	if (it->nchoices == CHOICES_MAX)
 		FAIL(l, "question '%s' has more than %d choices", it->id,
 		     CHOICES_MAX);
-	grow(&it->choices, it->nchoices, sizeof *it->choices);
+	it->choices = xrealloc(it->choices, it->nchoices + 1,
+	                       sizeof *it->choices);
 	it->choices[it->nchoices++] = l->rec->field[2];
 }
 
@@ -470,9 +514,10 @@ void bank_parse(struct bank *b, const struct guide *g)
 	struct loader l;
 	size_t i;
 
+	memset(&l, 0, sizeof l);
 	l.b = b;
 	l.guide = g;
-	l.kind_known = 0;
+	b->index = xcalloc(1, sizeof *b->index);
 	for (i = 0; i < b->file.nrecords; i++) {
 		l.rec = &b->file.records[i];
 		add_record(&l);
@@ -483,7 +528,6 @@ void bank_parse(struct bank *b, const struct guide *g)
 		check_rating_bank(b);
 	else
 		check_choice_bank(b);
-	index_items(b);
 }
 
 void bank_free(struct bank *b)
@@ -497,7 +541,11 @@ void bank_free(struct bank *b)
 	free(b->bands);
 	free(b->scales);
 	free(b->read);
-	free(b->slots);
+	if (b->index) {
+		free(b->index->items.slots);
+		free(b->index->scales.slots);
+		free(b->index);
+	}
 	free(b->name);
 	record_file_free(&b->file);
 	memset(b, 0, sizeof *b);
@@ -506,26 +554,20 @@ void bank_free(struct bank *b)
 int bank_parse_answer(const struct bank *b, const struct item *it,
                       const char *s, size_t len, long *value)
 {
-	long n = 0;
-	size_t i;
-
-	if (b->kind == BANK_CHOICE) {
-		if (len != 1 || s[0] < 'a' || s[0] >= 'a' + (int)it->nchoices)
-			return 0;
-		*value = s[0] - 'a';
-		return 1;
-	}
-	if (len == 0 || len > 2)
+	if (b->kind == BANK_RATING)
+		return parse_number(s, len, b->answer_min, b->answer_max, value);
+	if (len != 1 || s[0] < 'a' || s[0] >= 'a' + (int)it->nchoices)
 		return 0;
-	for (i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		n = n * 10 + (s[i] - '0');
-	}
-	if (n < b->answer_min || n > b->answer_max)
-		return 0;
-	*value = n;
+	*value = s[0] - 'a';
 	return 1;
+}
+
+void bank_add_answer(struct buf *out, const struct bank *b, long value)
+{
+	if (b->kind == BANK_RATING)
+		buf_add_long(out, value);
+	else
+		buf_add_char(out, (char)('a' + value));
 }
 
 void bank_describe_answers(const struct bank *b, const struct item *it,

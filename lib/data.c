@@ -1,4 +1,6 @@
-/* data.c: the data directory and its tab-separated record files */
+/* data.c: the data directory, its tab-separated record files, and the
+ * names they give things */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -65,8 +67,7 @@ static void check_text(const char *path, const char *text, size_t len)
 		if (!nl)
 			nl = end;
 		if (nl - line > LINE_MAX_BYTES)
-			die_at(path, lineno, "line is longer than %d bytes",
-			       LINE_MAX_BYTES);
+			die_at(path, lineno, "%s", line_too_long);
 		problem = line_problem(line, (size_t)(nl - line));
 		if (problem)
 			die_at(path, lineno, "%s", problem);
@@ -75,27 +76,18 @@ static void check_text(const char *path, const char *text, size_t len)
 
 char *data_file_read(const char *path, size_t *len)
 {
-	struct stat st;
 	char *text;
 	int fd;
 
-	fd = open(path, O_RDONLY);
+	fd = open_regular(path, O_RDONLY, 0);
+	if (fd == OPEN_NOT_REGULAR)
+		die_at(path, 0, "not a regular file");
 	if (fd < 0)
 		die_at(path, 0, "cannot open:");
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
-		die_at(path, 0, "is a directory, not a data file");
 	text = read_all(fd, path, len);
 	close(fd);
 	check_text(path, text, *len);
 	return text;
-}
-
-/* Blank lines (spaces and tabs only) and comments. */
-static int is_skipped(const char *line)
-{
-	if (*line == '#')
-		return 1;
-	return line[strspn(line, " \t")] == '\0';
 }
 
 static size_t count_char(const char *s, char c)
@@ -111,7 +103,7 @@ static size_t count_char(const char *s, char c)
 static void split_records(struct record_file *f, size_t len)
 {
 	char *line = f->text, *end = f->text + len, *nl, *field;
-	size_t nlines = count_char(f->text, '\n') + 1, i;
+	size_t nlines = count_char(f->text, '\n') + 1, line_len, i;
 	long lineno = 0;
 
 	f->records = xcalloc(nlines, sizeof *f->records);
@@ -124,9 +116,10 @@ static void split_records(struct record_file *f, size_t len)
 		if (!nl)
 			nl = end;
 		*nl = '\0';
-		if (nl > line && nl[-1] == '\r')
-			nl[-1] = '\0';
-		if (is_skipped(line))
+		line_len = (size_t)(nl - line);
+		if (line_len > 0 && line[line_len - 1] == '\r')
+			line[--line_len] = '\0';
+		if (line_is_skipped(line, line_len))
 			continue;
 		rec = &f->records[f->nrecords++];
 		rec->line = lineno;
@@ -176,8 +169,9 @@ void record_die(const struct record_file *f, const struct record *rec,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vdie_at(f->path, rec->line, fmt, ap);
+	vwarn_at(f->path, rec->line, fmt, ap);
 	va_end(ap);
+	exit_now(EXIT_FAILURE);
 }
 
 static int has_outer_space(const char *s)
@@ -202,4 +196,17 @@ void record_expect(const struct record_file *f, const struct record *rec,
 			record_die(f, rec, "field %zu starts or ends with a space",
 			           i + 1);
 	}
+}
+
+int is_name(const char *s)
+{
+	const char *p;
+
+	if (!islower((unsigned char)*s))
+		return 0;
+	for (p = s; *p; p++)
+		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) &&
+		    *p != '-')
+			return 0;
+	return p[-1] != '-';
 }

@@ -5,19 +5,6 @@
 
 #include "hearth.h"
 
-int is_name(const char *s)
-{
-	const char *p;
-
-	if (!islower((unsigned char)*s))
-		return 0;
-	for (p = s; *p; p++)
-		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) &&
-		    *p != '-')
-			return 0;
-	return p[-1] != '-';
-}
-
 static struct guide_section *find_by_number(const struct guide *g, long n)
 {
 	size_t i;
@@ -57,7 +44,8 @@ static void add_section(struct guide *g, const struct record *rec)
 	long number;
 
 	record_expect(f, rec, 4);
-	if (!parse_number(rec->field[1], 1, SECTION_NUMBER_MAX, &number))
+	if (!parse_number(rec->field[1], strlen(rec->field[1]), 1,
+	                  SECTION_NUMBER_MAX, &number))
 		record_die(f, rec, "section number '%s' is not a number from 1 "
 		           "to %d", rec->field[1], SECTION_NUMBER_MAX);
 	if (find_by_number(g, number))
@@ -85,7 +73,8 @@ static struct guide_section *section_of(const struct guide *g,
 	struct guide_section *s = NULL;
 	long number;
 
-	if (parse_number(rec->field[1], 1, SECTION_NUMBER_MAX, &number))
+	if (parse_number(rec->field[1], strlen(rec->field[1]), 1,
+	                  SECTION_NUMBER_MAX, &number))
 		s = find_by_number(g, number);
 	if (!s && f == &g->file)
 		record_die(f, rec, "no section '%s' is defined above this line",
@@ -204,7 +193,7 @@ enum ref_status guide_find(const struct guide *g, const char *ref,
 	*found = NULL;
 	if (*ref == '\0')
 		return REF_UNKNOWN;
-	if (parse_number(ref, 1, SECTION_NUMBER_MAX, &number)) {
+	if (parse_number(ref, strlen(ref), 1, SECTION_NUMBER_MAX, &number)) {
 		*found = find_by_number(g, number);
 		return *found ? REF_FOUND : REF_UNKNOWN;
 	}

@@ -1,15 +1,15 @@
 /* hearth.h: the one header of hearth's shared library.
- * Each section below is named after the file that implements it. */
+ * Each section below is named after the file that implements it. What
+ * exists only for the fuzz harnesses under tests/fuzz says so. */
 #ifndef HEARTH_H
 #define HEARTH_H
 
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+#include <sys/types.h>
 #include <time.h>
-
-/* cli.c: program name, messages, exit statuses, options every tool shares */
-enum { EXIT_USAGE = 2 };
 
 /* Tells compilers and analysers that a function never returns. */
 #if defined(__GNUC__) || defined(__clang__)
@@ -18,45 +18,117 @@ enum { EXIT_USAGE = 2 };
 #define NORETURN
 #endif
 
+/* message.c: the program's name, and messages on stderr */
+enum { EXIT_USAGE = 2 };
 extern const char *prog_name;
-/* Called, when set, instead of exit() on every error; for test harnesses,
- * which must not return from it into the failed code. */
-extern void (*cli_exit_hook)(int status);
-
-/* Sets prog_name, makes sure descriptors 0 to 2 are open, and answers
- * --help and --version, which getopt cannot; optstring is getopt's, so an
- * option's value is never taken for one. The synopsis goes with every
- * usage error; -h prints the details after it. */
-void cli_start(int argc, char **argv, const char *optstring,
-               const char *synopsis, const char *details);
-/* Handles -h, -V and getopt's '?' and ':' (option strings start with ':');
- * call it from the default case. */
-NORETURN void cli_common_option(int opt);
-NORETURN void cli_usage_error(const char *fmt, ...);
-NORETURN void die(const char *fmt, ...);
+/* "prog: message"; a format ending in ':' adds strerror(errno). */
 void warn(const char *fmt, ...);
-NORETURN void die_at(const char *path, long line, const char *fmt, ...);
-NORETURN void vdie_at(const char *path, long line, const char *fmt, va_list ap);
+/* "prog: path:line: message"; no line when line is 0. */
 void warn_at(const char *path, long line, const char *fmt, ...);
+void vwarn_at(const char *path, long line, const char *fmt, va_list ap);
+/* The same, then exit 1. */
+NORETURN void die(const char *fmt, ...);
+NORETURN void die_at(const char *path, long line, const char *fmt, ...);
+NORETURN void die_out_of_memory(void);
+/* Every exit on an error goes through here. */
+NORETURN void exit_now(int status);
+/* For the fuzz harnesses: called, when set, instead of exit(); it must
+ * not return into the failed code. */
+extern void (*exit_hook)(int status);
+
+/* alloc.c: memory, or a message and exit 1 */
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t count, size_t size);
+/* Makes room for need elements of size bytes in ptr, of *cap now,
+ * doubling the capacity, so that adding one at a time stays linear. */
+void *xgrow(void *ptr, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
-/* A newly allocated, formatted string. */
 char *xasprintf(const char *fmt, ...);
 char *xvasprintf(const char *fmt, va_list ap);
-/* Parses a decimal number in [min, max]; returns 0 when s is not one. */
-int parse_number(const char *s, long min, long max, long *value);
 
-/* out.c: checked output to stdout */
+/* options.c: the start of every tool, usage errors, shared option values */
+enum { WIDTH_MAX = 100000 };
+#define SEED_MAX 2147483647L
+/* Sets prog_name, makes sure descriptors 0 to 2 are open, and answers
+ * --help and --version, which getopt cannot; optstring is getopt's and
+ * starts with ':'. The synopsis goes with every usage error; -h prints
+ * the details after it. */
+void cli_start(int argc, char **argv, const char *optstring,
+               const char *synopsis, const char *details);
+/* Handles -h, -V and getopt's '?' and ':'; call it from the default case. */
+NORETURN void cli_common_option(int opt);
+/* "prog: message", the synopsis, and exit 2. */
+NORETURN void cli_usage_error(const char *fmt, ...);
+/* "-a and -b cannot be used together". */
+NORETURN void option_conflict(int opt, int other);
+/* "-a goes only with -b". */
+NORETURN void option_needs(int opt, int other);
+/* An option's text value, which must not be empty. */
+const char *option_text(int opt, const char *value);
+/* "-n 'x' is not a number from 1 to 100000" when it is not. */
+long option_number(int opt, const char *value, long min, long max);
+long option_width(const char *value);  /* -w: columns, 0 never wraps */
+uint64_t option_seed(const char *value); /* -s */
+/* A date YYYY-MM-DD, as days since 1970-01-01. */
+long option_date(const char *value);
+
+/* number.c: decimal numbers in text */
+/* Reads the len bytes at s as a decimal number from min to max (min is
+ * 0 or more: no sign is read); returns 0 when they are not one. */
+int parse_number(const char *s, size_t len, long min, long max, long *value);
+
+/* date.c: calendar dates, written YYYY-MM-DD */
+enum { DATE_LEN = 10 };
+extern const char date_shape[]; /* "not a date of the form YYYY-MM-DD" */
+/* Reads the len bytes at s as a date; returns NULL and sets *day to days
+ * since 1970-01-01, or returns what is wrong: date_shape, "no such month"
+ * or "no such day". */
+const char *date_parse(const char *s, size_t len, long *day);
+/* Today's local date, as DATE_LEN bytes and a NUL. */
+void date_today(char *date);
+
+/* file.c: opening files that must be regular, and writing them whole */
+enum { OPEN_NOT_REGULAR = -2 };
+/* open(2) for a file that must be a regular file: a FIFO or a device is
+ * refused, without waiting on it. Returns the descriptor, -1 with errno
+ * set, or OPEN_NOT_REGULAR. */
+int open_regular(const char *path, int flags, mode_t mode);
+/* Writes all len bytes; returns -1 with errno set when it cannot. */
+int write_all(int fd, const void *data, size_t len);
+
+/* buf.c: text built up in memory */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+void buf_reserve(struct buf *b, size_t more);
+static inline void buf_add(struct buf *b, const char *s, size_t len)
+{
+	if (b->cap - b->len < len)
+		buf_reserve(b, len);
+	memcpy(b->data + b->len, s, len);
+	b->len += len;
+}
+static inline void buf_add_char(struct buf *b, char c)
+{
+	if (b->cap == b->len)
+		buf_reserve(b, 1);
+	b->data[b->len++] = c;
+}
+void buf_add_str(struct buf *b, const char *s);
+void buf_add_long(struct buf *b, long n);
+void buf_free(struct buf *b);
+
+/* out.c: checked output to stdout, and text made safe for a terminal */
 /* Chooses stdout's buffering; cli_start calls it before any output. */
 void out_start(void);
 void out_write(const char *s, size_t len);
 void out_str(const char *s);
 void out_char(char c);
 void out_printf(const char *fmt, ...);
-/* Text from data files or users: control characters are made harmless
- * when stdout is a terminal. */
+/* Text from data files or users: controls are made harmless when stdout
+ * is a terminal. */
 void out_text(const char *s, size_t len);
 /* Flushes stdout; a failed write exits 1. */
 void out_flush(void);
@@ -68,11 +140,14 @@ int out_is_terminal(void);
 void term_write_text(int fd, const char *s, size_t len);
 
 /* text.c: UTF-8, display columns and wrapping */
+/* Decodes the UTF-8 sequence at s; returns its length, or 0 if it is
+ * invalid (overlong, a surrogate, beyond U+10FFFF or cut short). */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* Returns the length of the longest valid UTF-8 prefix of s[0..len). */
 size_t utf8_valid_prefix(const char *s, size_t len);
 size_t text_columns(const char *s, size_t len);
-/* Width to wrap stdout to: -w if given (> 0), else the terminal's, else 0
- * meaning "one line per paragraph". */
+/* Width to wrap stdout to: -w if given (>= 0), else the terminal's, else
+ * 0 meaning "one line per paragraph". */
 size_t output_width(long forced_width);
 /* Drops the spaces and tabs around the line s of *len bytes, in place. */
 char *trim_blanks(char *s, size_t *len);
@@ -85,8 +160,11 @@ typedef void (*line_sink)(const char *indent, size_t indent_len,
                           const char *text, size_t len, void *ctx);
 void wrap_text(const char *text, size_t width, line_sink emit, void *ctx);
 
-/* lines.c: reading lines from a descriptor in constant memory */
+/* lines.c: reading lines in constant memory; which lines are text, and
+ * which are skipped */
 enum { LINE_MAX_BYTES = 65536 };
+#define LINE_MAX_TEXT "65536"
+extern const char line_too_long[]; /* "line longer than 65536 bytes" */
 struct line_reader {
 	int fd;
 	const char *name;
@@ -98,38 +176,22 @@ struct line_reader {
 enum line_status { LINE_OK = 1, LINE_EOF = 0, LINE_TOO_LONG = -1 };
 void line_reader_open(struct line_reader *r, int fd, const char *name);
 void line_reader_close(struct line_reader *r);
-enum line_status line_next_slow(struct line_reader *r, char **line,
-                                size_t *len);
 /* Yields the next line without its newline (and without a CR before it).
- * A line longer than LINE_MAX_BYTES is skipped and reported as
- * LINE_TOO_LONG. Read errors exit 1. Inline for the usual case, a short
- * line already in the buffer: score reads millions of them. */
-static inline enum line_status line_next(struct line_reader *r, char **line,
-                                         size_t *len)
-{
-	char *start = r->buf + r->start;
-	size_t avail = r->end - r->start, i, quick = avail < 16 ? avail : 16;
-
-	for (i = 0; i < quick; i++) {
-		if (start[i] != '\n')
-			continue;
-		r->lineno++;
-		r->start += i + 1;
-		start[i] = '\0';
-		if (i > 0 && start[i - 1] == '\r')
-			start[--i] = '\0';
-		*line = start;
-		*len = i;
-		return LINE_OK;
-	}
-	return line_next_slow(r, line, len);
-}
+ * A line longer than LINE_MAX_BYTES gives LINE_TOO_LONG, and nothing
+ * after it is read: the line may never end. Read errors exit 1. */
+enum line_status line_next(struct line_reader *r, char **line, size_t *len);
 /* Describes why a line is not text (a NUL byte, invalid UTF-8), or NULL. */
 const char *line_problem(const char *line, size_t len);
+/* Blank (empty, or only spaces and tabs) or a comment (first byte '#'):
+ * the lines every hearth file may hold and every reader skips. */
+int line_is_skipped(const char *line, size_t len);
 
-/* data.c: the data directory and its tab-separated record files */
+/* data.c: the data directory, its record files, and the names in them */
 const char *data_dir(void);
 char *data_path(const char *name);
+/* Slugs, part, scale and bank names, item ids: lower-case letters, digits
+ * and inner hyphens, starting with a letter. */
+int is_name(const char *s);
 struct record {
 	long line;
 	size_t nfield;
@@ -142,20 +204,21 @@ struct record_file {
 	size_t nrecords;
 };
 /* Reads a whole data file: a record a line, fields separated by tabs,
- * blank lines and lines starting with '#' skipped. Exits 1 with
- * "prog: path:line: ..." on a missing, unreadable or malformed file.
- * f takes over path, a string from data_path(). */
+ * skipped lines left out. Exits 1 with "prog: path:line: ..." on a
+ * missing, unreadable or malformed file. f takes over path, a string
+ * from data_path(). */
 void record_file_load(struct record_file *f, char *path);
-/* The same for f->text, len bytes with a NUL after them, read already. */
-void record_file_parse(struct record_file *f, size_t len);
 void record_file_free(struct record_file *f);
-/* Reads a whole file into memory, refusing NUL bytes and invalid UTF-8. */
+/* Reads a whole regular file, refusing NUL bytes and invalid UTF-8. */
 char *data_file_read(const char *path, size_t *len);
 /* Checks that a record has exactly nfield fields, none empty. */
 void record_expect(const struct record_file *f, const struct record *rec,
                    size_t nfield);
 NORETURN void record_die(const struct record_file *f,
                          const struct record *rec, const char *fmt, ...);
+/* For the fuzz harnesses: the same as record_file_load for f->text, len
+ * bytes with a NUL after them, read already. */
+void record_file_parse(struct record_file *f, size_t len);
 
 /* guide.c: the guide's sections, parts and key points */
 enum { SECTION_NUMBER_MAX = 999 };
@@ -179,12 +242,7 @@ struct guide {
 	struct guide_section *sections;
 	size_t nsections;
 };
-/* Slugs, part, scale and bank names, item ids: lower-case letters, digits
- * and inner hyphens, starting with a letter. */
-int is_name(const char *s);
 void guide_load(struct guide *g);
-/* Builds the guide from g->file, loaded already. */
-void guide_parse(struct guide *g);
 void guide_free(struct guide *g);
 void guide_load_points(struct guide *g);
 enum ref_status { REF_FOUND, REF_UNKNOWN, REF_AMBIGUOUS };
@@ -195,6 +253,8 @@ enum ref_status guide_find(const struct guide *g, const char *ref,
 const struct guide_section *guide_find_or_die(const struct guide *g,
                                               const char *ref,
                                               const char *path, long line);
+/* For the fuzz harnesses: builds the guide from g->file, loaded already. */
+void guide_parse(struct guide *g);
 
 /* refs.c: references from operands, and from stdin for an operand "-" */
 struct ref_list {
@@ -234,6 +294,7 @@ struct item {
 	size_t nchoices;
 	const char *note;       /* choice, or NULL */
 };
+struct bank_index;
 struct bank {
 	struct record_file file;
 	char *name;
@@ -250,8 +311,7 @@ struct bank {
 	long need_percent;
 	long safety_threshold; /* 0 when the bank has no safety record */
 	const char *safety_message;
-	size_t *slots; /* hash of item ids: index + 1, or 0 when free */
-	size_t nslots;
+	struct bank_index *index; /* items and scales by name */
 };
 /* The path of bank name: DATADIR/name.bank. */
 char *bank_path(const char *name);
@@ -259,8 +319,6 @@ int bank_exists(const char *name);
 /* Loads DATADIR/name.bank; sections must exist in the guide. Exits 1 with
  * "prog: path:line: ..." on a malformed bank. */
 void bank_load(struct bank *b, const char *name, const struct guide *g);
-/* Builds the bank from b->file, loaded already. */
-void bank_parse(struct bank *b, const struct guide *g);
 void bank_free(struct bank *b);
 /* Returns 1 and sets *index when the bank has an item with this id. */
 int bank_find_item(const struct bank *b, const char *id, size_t len,
@@ -269,9 +327,13 @@ int bank_find_item(const struct bank *b, const char *id, size_t len,
  * 1 and sets *value (a rating, or a choice's index) when it is valid. */
 int bank_parse_answer(const struct bank *b, const struct item *it,
                       const char *s, size_t len, long *value);
+/* Adds an answer as a session writes it: the inverse of the above. */
+void bank_add_answer(struct buf *out, const struct bank *b, long value);
 /* Describes the valid answers to it, e.g. "1 to 5" or "a to c". */
 void bank_describe_answers(const struct bank *b, const struct item *it,
                            char *buf, size_t size);
+/* For the fuzz harnesses: builds the bank from b->file, loaded already. */
+void bank_parse(struct bank *b, const struct guide *g);
 
 /* session.c: the session format quiz writes and score reads */
 #define SESSION_MAGIC "hearth-session"
@@ -280,14 +342,26 @@ struct session_header {
 	char bank[SESSION_BANK_MAX + 1];
 	char time[SESSION_TIME_LEN + 1];
 	long count;
+	char problem[48]; /* what is wrong with a date or a time */
 };
-int session_is_header(const char *line, size_t len);
-/* Reads a header line; returns NULL, or what is wrong with it. */
-const char *session_parse_header(const char *line, size_t len,
-                                 struct session_header *h);
-/* Formats t as 2026-11-25T14:03:12Z into buf (SESSION_TIME_LEN + 1). */
-void session_format_time(time_t t, char *buf);
-int session_time_is_valid(const char *s);
+enum session_line_kind { SESSION_SKIPPED, SESSION_HEADER, SESSION_ANSWER };
+struct session_line {
+	enum session_line_kind kind;
+	struct session_header header; /* a header's fields */
+	const char *id, *answer;      /* an answer: ID TAB ANSWER */
+	size_t id_len, answer_len;
+};
+/* Reads one line of a journal, without its newline, as hearth(5) says:
+ * a header, a line to skip, or an answer. Returns NULL, or what is
+ * wrong with the line; sl->kind says what it was meant to be. */
+const char *session_read_line(const char *line, size_t len,
+                              struct session_line *sl);
+/* Adds a header line for count answers to bank, finished at t. */
+void session_add_header(struct buf *b, const char *bank, time_t t,
+                        size_t count);
+/* Adds the answer line of item it. */
+void session_add_answer(struct buf *b, const struct bank *bank,
+                        const struct item *it, long value);
 
 /* reminders.c: the fortune(6)-format reminders file */
 struct reminders {
@@ -297,8 +371,9 @@ struct reminders {
 	size_t count;
 };
 void reminders_load(struct reminders *r);
-void reminders_parse(struct reminders *r, char *text, size_t len);
 void reminders_free(struct reminders *r);
+/* For the fuzz harnesses: splits text, len bytes, into r's entries. */
+void reminders_parse(struct reminders *r, char *text, size_t len);
 
 /* rand.c: a small seeded generator, so tests can fix "random" */
 struct rng {
@@ -306,7 +381,6 @@ struct rng {
 };
 void rng_seed(struct rng *r, uint64_t seed);
 uint64_t rng_seed_from_clock(void);
-uint64_t rng_next(struct rng *r);
 size_t rng_below(struct rng *r, size_t n);
 void rng_shuffle(struct rng *r, size_t *order, size_t n);
 

@@ -1,4 +1,5 @@
-/* lines.c: reading lines from a descriptor in constant memory */
+/* lines.c: reading lines from a descriptor in constant memory, and what
+ * makes a line text, or a line to skip */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,8 @@
 /* Room for the longest line, and below the size at which malloc maps
  * pages of its own: cheap to get for a tool that reads one short file. */
 enum { READER_BYTES = LINE_MAX_BYTES + 32768 };
+
+const char line_too_long[] = "line longer than " LINE_MAX_TEXT " bytes";
 
 void line_reader_open(struct line_reader *r, int fd, const char *name)
 {
@@ -48,22 +51,14 @@ static void fill(struct line_reader *r)
 	r->end += (size_t)n;
 }
 
-static enum line_status skip_long_line(struct line_reader *r)
+/* Whatever follows a line that is too long is not read: the line may
+ * never end (/dev/zero). */
+static enum line_status stop_at_long_line(struct line_reader *r)
 {
-	char *nl;
-
 	r->lineno++;
-	for (;;) {
-		nl = memchr(r->buf + r->start, '\n', r->end - r->start);
-		if (nl) {
-			r->start = (size_t)(nl - r->buf) + 1;
-			return LINE_TOO_LONG;
-		}
-		r->start = r->end = 0;
-		if (r->eof)
-			return LINE_TOO_LONG;
-		fill(r);
-	}
+	r->start = r->end = 0;
+	r->eof = 1;
+	return LINE_TOO_LONG;
 }
 
 static enum line_status yield(struct line_reader *r, char *line, size_t len,
@@ -79,8 +74,7 @@ static enum line_status yield(struct line_reader *r, char *line, size_t len,
 	return LINE_OK;
 }
 
-enum line_status line_next_slow(struct line_reader *r, char **line,
-                                size_t *len)
+enum line_status line_next(struct line_reader *r, char **line, size_t *len)
 {
 	char *start, *nl;
 
@@ -91,7 +85,7 @@ enum line_status line_next_slow(struct line_reader *r, char **line,
 			return yield(r, start, (size_t)(nl - start),
 			             (size_t)(nl - r->buf) + 1, line, len);
 		if (nl || r->end - r->start > LINE_MAX_BYTES)
-			return skip_long_line(r);
+			return stop_at_long_line(r);
 		if (r->eof) {
 			if (r->start == r->end)
 				return LINE_EOF;
@@ -109,4 +103,16 @@ const char *line_problem(const char *line, size_t len)
 	if (utf8_valid_prefix(line, len) != len)
 		return "invalid UTF-8";
 	return NULL;
+}
+
+int line_is_skipped(const char *line, size_t len)
+{
+	size_t i;
+
+	if (len > 0 && line[0] == '#')
+		return 1;
+	for (i = 0; i < len; i++)
+		if (line[i] != ' ' && line[i] != '\t')
+			return 0;
+	return 1;
 }

@@ -1,5 +1,6 @@
 /* out.c: checked output to stdout */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,36 +63,43 @@ int out_is_terminal(void)
 	return stdout_tty;
 }
 
-/* Length of the control character at s (C0 but tab and newline, DEL, or a
- * UTF-8 encoded C1), or 0 when s starts with something printable. */
-static size_t control_len(const char *s, size_t len)
+/* Whether the character at s must not reach a terminal as it is; sets *n
+ * to its length. Such are a C0 control but tab and newline, DEL, a C1
+ * control (U+0080 to U+009F, which 8-bit terminals also take as raw
+ * bytes), a bidirectional embedding, override or isolate (U+202A to
+ * U+202E, U+2066 to U+2069), and a byte that is not valid UTF-8. */
+static int is_control(const char *s, size_t len, size_t *n)
 {
 	unsigned char c = (unsigned char)s[0];
+	uint32_t cp;
 
-	if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+	*n = 1;
+	if (c < 0x80)
+		return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+	*n = utf8_decode(s, len, &cp);
+	if (*n == 0) {
+		*n = 1;
 		return 1;
-	if (c == 0xc2 && len > 1 && (unsigned char)s[1] >= 0x80 &&
-	    (unsigned char)s[1] <= 0x9f)
-		return 2;
-	return 0;
+	}
+	return cp <= 0x9f || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
 /* Calls emit for each run of harmless bytes and "?" for each control. */
 static void sanitize(const char *s, size_t len,
                      void (*emit)(const char *, size_t, void *), void *arg)
 {
-	size_t run = 0, bad;
+	size_t run = 0, n;
 
 	while (run < len) {
-		bad = control_len(s + run, len - run);
-		if (!bad) {
-			run++;
+		if (!is_control(s + run, len - run, &n)) {
+			run += n;
 			continue;
 		}
 		emit(s, run, arg);
 		emit("?", 1, arg);
-		s += run + bad;
-		len -= run + bad;
+		s += run + n;
+		len -= run + n;
 		run = 0;
 	}
 	emit(s, run, arg);
@@ -113,16 +121,7 @@ void out_text(const char *s, size_t len)
 
 static void emit_fd(const char *s, size_t len, void *arg)
 {
-	int fd = *(int *)arg;
-	ssize_t n;
-
-	while (len > 0) {
-		n = write(fd, s, len);
-		if (n <= 0)
-			return;
-		s += n;
-		len -= (size_t)n;
-	}
+	(void)write_all(*(int *)arg, s, len);
 }
 
 void term_write_text(int fd, const char *s, size_t len)

@@ -19,7 +19,7 @@ uint64_t rng_seed_from_clock(void)
 }
 
 /* splitmix64: good enough to shuffle a quiz, and the same everywhere. */
-uint64_t rng_next(struct rng *r)
+static uint64_t rng_next(struct rng *r)
 {
 	uint64_t z = (r->state += 0x9e3779b97f4a7c15u);
 

@@ -28,14 +28,13 @@ static void collect_stdin(struct ref_list *list, const struct guide *g)
 	line_reader_open(in, STDIN_FILENO, "stdin");
 	while ((status = line_next(in, &line, &len)) != LINE_EOF) {
 		if (status == LINE_TOO_LONG)
-			die_at(in->name, in->lineno, "line is longer than %d "
-			       "bytes", LINE_MAX_BYTES);
+			die_at(in->name, in->lineno, "%s", line_too_long);
 		problem = line_problem(line, len);
 		if (problem)
 			die_at(in->name, in->lineno, "%s", problem);
-		line = trim_blanks(line, &len);
-		if (len == 0 || *line == '#')
+		if (line_is_skipped(line, len))
 			continue;
+		line = trim_blanks(line, &len);
 		add(list, guide_find_or_die(g, line, in->name, in->lineno));
 	}
 	line_reader_close(in);

@@ -6,7 +6,10 @@
 
 enum { HEADER_FIELDS = 5, COUNT_MAX = 100000 };
 
-int session_is_header(const char *line, size_t len)
+static const char time_shape[] =
+	"session time is not like 2026-11-25T14:03:12Z";
+
+static int is_header(const char *line, size_t len)
 {
 	size_t magic = sizeof SESSION_MAGIC - 1;
 
@@ -14,42 +17,69 @@ int session_is_header(const char *line, size_t len)
 	       line[magic] == '\t';
 }
 
-/* A number of 1 to 9 digits, nothing else. */
-static int parse_digits(const char *s, size_t len, long *value)
+static int is_digits(const char *s, size_t len)
 {
 	size_t i;
 
-	if (len == 0 || len > 9)
-		return 0;
-	for (*value = 0, i = 0; i < len; i++) {
+	for (i = 0; i < len; i++)
 		if (s[i] < '0' || s[i] > '9')
 			return 0;
-		*value = *value * 10 + (s[i] - '0');
-	}
 	return 1;
 }
 
-const char *session_parse_header(const char *line, size_t len,
-                                 struct session_header *h)
+/* YYYY-MM-DDTHH:MM:SSZ, a day of the calendar and a time of that day. */
+static const char *parse_time(struct session_header *h, const char *s,
+                              size_t len)
 {
-	const char *field[HEADER_FIELDS + 1], *end = line + len, *tab;
-	size_t n = 0, flen[HEADER_FIELDS];
+	const char *problem;
+	long day, hour, minute, second;
+
+	if (len != SESSION_TIME_LEN || s[10] != 'T' || s[13] != ':' ||
+	    s[16] != ':' || s[19] != 'Z' || !is_digits(s + 11, 2) ||
+	    !is_digits(s + 14, 2) || !is_digits(s + 17, 2))
+		return time_shape;
+	problem = date_parse(s, DATE_LEN, &day);
+	if (problem == date_shape)
+		return time_shape;
+	if (problem) {
+		(void)snprintf(h->problem, sizeof h->problem, "%.*s: %s",
+		               DATE_LEN, s, problem);
+		return h->problem;
+	}
+	if (!parse_number(s + 11, 2, 0, 23, &hour) ||
+	    !parse_number(s + 14, 2, 0, 59, &minute) ||
+	    !parse_number(s + 17, 2, 0, 60, &second)) {
+		(void)snprintf(h->problem, sizeof h->problem,
+		               "%.8s: no such time of day", s + 11);
+		return h->problem;
+	}
+	memcpy(h->time, s, SESSION_TIME_LEN);
+	h->time[SESSION_TIME_LEN] = '\0';
+	return NULL;
+}
+
+/* hearth-session TAB 1 TAB BANK TAB TIME TAB COUNT */
+static const char *parse_header(struct session_header *h, const char *line,
+                                size_t len)
+{
+	const char *field[HEADER_FIELDS], *end = line + len, *tab;
+	size_t n, flen[HEADER_FIELDS];
+	const char *problem;
 	long version;
 
-	for (field[0] = line; n < HEADER_FIELDS; n++) {
+	field[0] = line;
+	for (n = 0;; n++) {
 		tab = memchr(field[n], '\t', (size_t)(end - field[n]));
 		flen[n] = (size_t)((tab ? tab : end) - field[n]);
-		if (!tab) {
-			n++;
+		if (!tab || n + 1 == HEADER_FIELDS)
 			break;
-		}
 		field[n + 1] = tab + 1;
 	}
-	if (n < HEADER_FIELDS)
+	if (n + 1 < HEADER_FIELDS)
 		return "session header has fewer than 5 fields";
-	if (field[4] + flen[4] != end)
+	if (tab)
 		return "session header has more than 5 fields";
-	if (!parse_digits(field[1], flen[1], &version))
+	if (!parse_number(field[1], flen[1], 0, 999999999, &version))
 		return "session format version is not a number";
 	if (version != SESSION_VERSION)
 		return "session format version is not 1, the one this "
@@ -60,47 +90,63 @@ const char *session_parse_header(const char *line, size_t len,
 	h->bank[flen[2]] = '\0';
 	if (!is_name(h->bank))
 		return "session header names no valid question bank";
-	if (flen[3] != SESSION_TIME_LEN)
-		return "session time is not like 2026-11-25T14:03:12Z";
-	memcpy(h->time, field[3], SESSION_TIME_LEN);
-	h->time[SESSION_TIME_LEN] = '\0';
-	if (!session_time_is_valid(h->time))
-		return "session time is not like 2026-11-25T14:03:12Z";
-	if (!parse_digits(field[4], flen[4], &h->count) || h->count < 1 ||
-	    h->count > COUNT_MAX)
+	if ((problem = parse_time(h, field[3], flen[3])))
+		return problem;
+	if (!parse_number(field[4], flen[4], 1, COUNT_MAX, &h->count))
 		return "session answer count is not a number from 1 to 100000";
 	return NULL;
 }
 
-void session_format_time(time_t t, char *buf)
+const char *session_read_line(const char *line, size_t len,
+                              struct session_line *sl)
 {
+	const char *tab;
+
+	if (is_header(line, len)) {
+		sl->kind = SESSION_HEADER;
+		return parse_header(&sl->header, line, len);
+	}
+	if (line_is_skipped(line, len)) {
+		sl->kind = SESSION_SKIPPED;
+		return line_problem(line, len);
+	}
+	sl->kind = SESSION_ANSWER;
+	tab = memchr(line, '\t', len);
+	if (!tab)
+		return "expected an id, a tab and an answer";
+	sl->id = line;
+	sl->id_len = (size_t)(tab - line);
+	sl->answer = tab + 1;
+	sl->answer_len = len - sl->id_len - 1;
+	return NULL;
+}
+
+void session_add_header(struct buf *b, const char *bank, time_t finished,
+                        size_t count)
+{
+	char when[SESSION_TIME_LEN + 1];
 	struct tm tm;
 
-	if (!gmtime_r(&t, &tm) ||
-	    strftime(buf, SESSION_TIME_LEN + 1, "%Y-%m-%dT%H:%M:%SZ", &tm) !=
+	if (!gmtime_r(&finished, &tm) ||
+	    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm) !=
 	        SESSION_TIME_LEN)
 		die("cannot tell the time");
+	buf_add_str(b, SESSION_MAGIC "\t");
+	buf_add_long(b, SESSION_VERSION);
+	buf_add_char(b, '\t');
+	buf_add_str(b, bank);
+	buf_add_char(b, '\t');
+	buf_add_str(b, when);
+	buf_add_char(b, '\t');
+	buf_add_long(b, (long)count);
+	buf_add_char(b, '\n');
 }
 
-static int digits(const char *s, size_t n, long min, long max)
+void session_add_answer(struct buf *b, const struct bank *bank,
+                        const struct item *it, long value)
 {
-	long v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v >= min && v <= max;
-}
-
-int session_time_is_valid(const char *s)
-{
-	return strlen(s) == SESSION_TIME_LEN && digits(s, 4, 1, 9999) &&
-	       s[4] == '-' && digits(s + 5, 2, 1, 12) && s[7] == '-' &&
-	       digits(s + 8, 2, 1, 31) && s[10] == 'T' &&
-	       digits(s + 11, 2, 0, 23) && s[13] == ':' &&
-	       digits(s + 14, 2, 0, 59) && s[16] == ':' &&
-	       digits(s + 17, 2, 0, 60) && s[19] == 'Z';
+	buf_add(b, it->id, it->id_len);
+	buf_add_char(b, '\t');
+	bank_add_answer(b, bank, value);
+	buf_add_char(b, '\n');
 }

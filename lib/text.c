@@ -8,10 +8,9 @@
 
 enum { DEFAULT_TERMINAL_WIDTH = 80 };
 
-/* Decodes one UTF-8 sequence; returns its length, or 0 if it is invalid
- * (overlong, a surrogate, beyond U+10FFFF or cut short). */
-static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+size_t utf8_decode(const char *text, size_t len, uint32_t *cp)
 {
+	const unsigned char *s = (const unsigned char *)text;
 	size_t need, i;
 	uint32_t c = s[0], min;
 
@@ -52,7 +51,7 @@ size_t utf8_valid_prefix(const char *s, size_t len)
 			at++;
 			continue;
 		}
-		n = utf8_decode(p + at, len - at, &cp);
+		n = utf8_decode(s + at, len - at, &cp);
 		if (!n)
 			break;
 		at += n;
@@ -104,12 +103,11 @@ static size_t codepoint_columns(uint32_t cp)
 
 size_t text_columns(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t at = 0, cols = 0, n;
 	uint32_t cp;
 
 	while (at < len) {
-		n = utf8_decode(p + at, len - at, &cp);
+		n = utf8_decode(s + at, len - at, &cp);
 		if (!n) {
 			cols++, at++;
 			continue;
@@ -139,7 +137,7 @@ size_t terminal_width(int fd)
 	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 #endif
-	if (columns && parse_number(columns, 1, 100000, &n))
+	if (columns && parse_number(columns, strlen(columns), 1, WIDTH_MAX, &n))
 		return (size_t)n;
 	return DEFAULT_TERMINAL_WIDTH;
 }
