@@ -32,11 +32,11 @@ void fuzz_fail(const char *what)
 	abort();
 }
 
-static void exit_hook(int status)
+static void take_exit(int status)
 {
 	(void)status;
 	if (!fuzz_armed)
-		fuzz_fail("cli_exit_hook called outside a setjmp");
+		fuzz_fail("exit_hook called outside a setjmp");
 	fuzz_armed = 0;
 	longjmp(fuzz_jump, 1);
 }
@@ -79,7 +79,7 @@ void fuzz_start(void)
 
 	if (!data || !*data)
 		setenv("HEARTH_DATA", FUZZ_DATA_DIR, 1);
-	cli_exit_hook = exit_hook;
+	exit_hook = take_exit;
 	if (!verbose || !*verbose)
 		quiet_library();
 }

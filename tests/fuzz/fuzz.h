@@ -1,6 +1,6 @@
 /* fuzz.h: what the libFuzzer harnesses of tests/fuzz share.
  *
- * Every error in hearth's library ends in cli_exit_hook, which the
+ * Every error in hearth's library ends in exit_hook, which the
  * harnesses point at fuzz_exit_hook: it longjmps back to the setjmp in
  * LLVMFuzzerTestOneInput, which then frees what the failed parser built.
  * Use it as
@@ -25,7 +25,7 @@ extern jmp_buf fuzz_jump;
 extern volatile int fuzz_armed;
 
 /* Sets up a harness once: HEARTH_DATA (the source tree's share/ unless the
- * environment names another), cli_exit_hook, and the library's messages
+ * environment names another), exit_hook, and the library's messages
  * sent to /dev/null unless FUZZ_VERBOSE is set in the environment. */
 void fuzz_start(void);
 /* A malloc'd copy of the input with a NUL after its size bytes. */

@@ -3,7 +3,7 @@
  * Each input is read twice: as a guide (record_file_parse, guide_parse)
  * and as a question bank (record_file_parse, bank_parse) whose sections
  * are checked against the real guide, share/guide, loaded once. A parse
- * that fails exits through cli_exit_hook back here, and everything is
+ * that fails exits through exit_hook back here, and everything is
  * freed with guide_free and bank_free: the structures must be consistent
  * at every error, so LeakSanitizer reports any leak on an error path. A
  * parse that succeeds must give what hearth.h promises; a broken promise

@@ -5,7 +5,7 @@
  * guide_find, whose answer is checked. Then the lines are the operands of
  * refs_collect; an operand "-" reads references from stdin, which is then
  * the input itself, from a temporary file. An unknown or ambiguous reference
- * exits through cli_exit_hook, back here, and the list is freed with
+ * exits through exit_hook, back here, and the list is freed with
  * refs_free. Reproduce with: tests/fuzz/build/fuzz_refs FILE */
 #include <ctype.h>
 #include <fcntl.h>
@@ -45,7 +45,7 @@ static void check_find(const char *ref)
 	status = guide_find(&guide, ref, &s);
 	if ((status == REF_FOUND) != (s != NULL))
 		fuzz_fail("guide_find's status and section disagree");
-	if (*ref && parse_number(ref, 1, SECTION_NUMBER_MAX, &number)) {
+	if (*ref && parse_number(ref, len, 1, SECTION_NUMBER_MAX, &number)) {
 		for (i = 0; i < guide.nsections; i++)
 			if (guide.sections[i].number == number)
 				want = &guide.sections[i];

@@ -7,7 +7,7 @@
  * as `score -r FILE` and `score -t FILE FILE` too (the modes differ only
  * in what they do with a session read).
  * Errors in a session are reported and the session skipped; data errors
- * and running out of memory exit through cli_exit_hook, back here.
+ * and running out of memory exit through exit_hook, back here.
  * score_main ends with out_finish(), which closes stdout, so stdout is
  * reopened on /dev/null before each run; descriptor 1 stays on /dev/null
  * throughout (libFuzzer writes to stderr). The library's messages go to
