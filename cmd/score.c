@@ -53,6 +53,7 @@ struct scorer {
 	struct scored_bank **banks;
 	size_t nbanks;
 	struct buf results; /* the lines of the session being finished */
+	struct buf prefix;  /* TIME TAB BANK TAB, how its lines start */
 	/* the session being read */
 	enum state state;
 	struct scored_bank *sb;
@@ -121,18 +122,15 @@ static void add_mean(struct buf *b, long tenths)
 	buf_add_char(b, (char)('0' + tenths % 10));
 }
 
-static void add_field(struct buf *b, const char *s)
+static void add_field(struct buf *b, const char *s, size_t len)
 {
-	buf_add_str(b, s);
+	buf_add(b, s, len);
 	buf_add_char(b, '\t');
 }
 
-/* TIME TAB BANK TAB: how every result line of a session starts. */
 static void add_prefix(struct scorer *sc)
 {
-	buf_add(&sc->results, sc->time, SESSION_TIME_LEN);
-	buf_add_char(&sc->results, '\t');
-	add_field(&sc->results, sc->sb->bank.name);
+	buf_add(&sc->results, sc->prefix.data, sc->prefix.len);
 }
 
 /* SCALE TAB MEAN TAB BAND TAB SECTION, or SCALE TAB - TAB unscored TAB - */
@@ -144,7 +142,7 @@ static void add_scale_result(struct scorer *sc, size_t s)
 	size_t band;
 
 	add_prefix(sc);
-	add_field(out, b->scales[s].name);
+	add_field(out, b->scales[s].name, b->scales[s].name_len);
 	if (mean < 0) {
 		buf_add_str(out, "-\tunscored\t-\n");
 		return;
@@ -152,7 +150,7 @@ static void add_scale_result(struct scorer *sc, size_t s)
 	band = band_of(b, mean);
 	add_mean(out, mean);
 	buf_add_char(out, '\t');
-	add_field(out, b->bands[band].name);
+	add_field(out, b->bands[band].name, b->bands[band].name_len);
 	section = b->read[s * b->nbands + band];
 	if (section)
 		buf_add_long(out, section);
@@ -169,7 +167,7 @@ static void add_rating_results(struct scorer *sc)
 		add_scale_result(sc, s);
 	if (sc->alerted) {
 		add_prefix(sc);
-		add_field(&sc->results, "safety");
+		buf_add_str(&sc->results, "safety\t");
 		buf_add_str(&sc->results, sc->sb->bank.safety_message);
 		buf_add_char(&sc->results, '\n');
 	}
@@ -271,12 +269,12 @@ static void add_trend(struct buf *out, const struct scored_bank *sb, size_t s)
 	const struct trend *t = &sb->trend[s];
 	long change = t->latest_mean - t->first_mean;
 
-	add_field(out, sb->bank.name);
-	add_field(out, sb->bank.scales[s].name);
-	add_field(out, t->first_time);
+	add_field(out, sb->bank.name, strlen(sb->bank.name));
+	add_field(out, sb->bank.scales[s].name, sb->bank.scales[s].name_len);
+	add_field(out, t->first_time, SESSION_TIME_LEN);
 	add_mean(out, t->first_mean);
 	buf_add_char(out, '\t');
-	add_field(out, t->latest_time);
+	add_field(out, t->latest_time, SESSION_TIME_LEN);
 	add_mean(out, t->latest_mean);
 	buf_add_str(out, change > 0 ? "\t+" : change < 0 ? "\t-" : "\t");
 	add_mean(out, change < 0 ? -change : change);
@@ -380,6 +378,9 @@ static void start_session(struct scorer *sc, const struct line_reader *in,
 	}
 	sc->sb = sb;
 	memcpy(sc->time, h->time, sizeof sc->time);
+	sc->prefix.len = 0;
+	add_field(&sc->prefix, sc->time, SESSION_TIME_LEN);
+	add_field(&sc->prefix, h->bank, strlen(h->bank));
 	sc->expected = (size_t)h->count;
 	sc->seen = 0;
 	sc->session_id++;
@@ -562,6 +563,7 @@ int main(int argc, char **argv)
 	if (sc.mode == MODE_TREND)
 		put_trend(&sc);
 	buf_free(&sc.results);
+	buf_free(&sc.prefix);
 	free_banks(&sc);
 	out_finish();
 	return sc.failed ? EXIT_FAILURE : EXIT_SUCCESS;

@@ -10,9 +10,15 @@ enum { ANSWER_MAX = 99, CHOICES_MAX = 26, MEAN_MAX = 999 };
 
 /* Names mapped to their index in an array, so that loading a bank and
  * scoring an answer take one look-up, not a search. */
+struct name_key {
+	uint64_t head; /* the first eight bytes, as a number */
+	uint64_t hash;
+	size_t len;
+};
 struct name_slot {
 	const char *name; /* NULL: a free slot */
-	size_t len, index;
+	struct name_key key;
+	size_t index;
 };
 struct name_index {
 	struct name_slot *slots;
@@ -32,39 +38,61 @@ struct loader {
 
 #define FAIL(l, ...) record_die(&(l)->b->file, (l)->rec, __VA_ARGS__)
 
-static uint64_t hash_name(const char *name, size_t len)
+/* A name eight bytes at a time: ids are mostly shorter than that, so
+ * they hash with one multiplication, and compare as one number. */
+static inline struct name_key key_of(const char *name, size_t len)
 {
-	uint64_t h = 14695981039346656037u;
-	size_t i;
+	struct name_key key;
+	uint64_t word;
+	size_t at, end, i;
 
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)name[i]) * 1099511628211u;
-	return h;
+	key.head = 0;
+	key.hash = len;
+	key.len = len;
+	for (at = 0; at < len; at += 8) {
+		end = len - at > 8 ? at + 8 : len;
+		for (word = 0, i = at; i < end; i++)
+			word = word << 8 | (unsigned char)name[i];
+		if (at == 0)
+			key.head = word;
+		key.hash = (key.hash ^ word) * 0x9e3779b97f4a7c15u;
+	}
+	key.hash ^= key.hash >> 29;
+	return key;
+}
+
+static inline int same_name(const struct name_slot *slot, const char *name,
+                     const struct name_key *key)
+{
+	return slot->key.hash == key->hash && slot->key.len == key->len &&
+	       slot->key.head == key->head &&
+	       (key->len <= 8 || memcmp(slot->name, name, key->len) == 0);
 }
 
 /* The slot that holds name, or the free slot where it would go. */
-static struct name_slot *slot_of(const struct name_index *ix,
-                                 const char *name, size_t len)
+static inline struct name_slot *slot_of(const struct name_index *ix,
+                                 const char *name, const struct name_key *key)
 {
-	size_t mask = ix->nslots - 1, at = (size_t)hash_name(name, len) & mask;
+	size_t mask = ix->nslots - 1, at = (size_t)key->hash & mask;
 	struct name_slot *slot;
 
 	for (;; at = (at + 1) & mask) {
 		slot = &ix->slots[at];
-		if (!slot->name ||
-		    (slot->len == len && memcmp(slot->name, name, len) == 0))
+		if (!slot->name || same_name(slot, name, key))
 			return slot;
 	}
 }
 
-static int index_find(const struct name_index *ix, const char *name,
+static inline int index_find(const struct name_index *ix, const char *name,
                       size_t len, size_t *index)
 {
 	const struct name_slot *slot;
+	struct name_key key;
 
 	if (ix->nslots == 0)
 		return 0;
-	slot = slot_of(ix, name, len);
+	key = key_of(name, len);
+	slot = slot_of(ix, name, &key);
 	if (!slot->name)
 		return 0;
 	*index = slot->index;
@@ -83,7 +111,7 @@ static void index_grow(struct name_index *ix)
 	for (i = 0; i < ix->nslots; i++)
 		if (ix->slots[i].name)
 			*slot_of(&bigger, ix->slots[i].name,
-			         ix->slots[i].len) = ix->slots[i];
+			         &ix->slots[i].key) = ix->slots[i];
 	free(ix->slots);
 	*ix = bigger;
 }
@@ -93,18 +121,18 @@ static void index_grow(struct name_index *ix)
 static int index_add(struct name_index *ix, const char *name, size_t index,
                      size_t *existing)
 {
-	size_t len = strlen(name);
+	struct name_key key = key_of(name, strlen(name));
 	struct name_slot *slot;
 
 	if (2 * (ix->count + 1) > ix->nslots)
 		index_grow(ix);
-	slot = slot_of(ix, name, len);
+	slot = slot_of(ix, name, &key);
 	if (slot->name) {
 		*existing = slot->index;
 		return 0;
 	}
 	slot->name = name;
-	slot->len = len;
+	slot->key = key;
 	slot->index = index;
 	ix->count++;
 	return 1;
@@ -245,6 +273,7 @@ static void add_band(struct loader *l)
 	b->bands = xgrow(b->bands, &l->bands_cap, b->nbands + 1,
 	                 sizeof *b->bands);
 	b->bands[b->nbands].name = field_name(l, 1, "band name");
+	b->bands[b->nbands].name_len = strlen(b->bands[b->nbands].name);
 	b->bands[b->nbands++].from = from;
 }
 
@@ -276,6 +305,7 @@ static void add_scale(struct loader *l)
 	                  sizeof *b->scales);
 	memset(&b->scales[b->nscales], 0, sizeof *b->scales);
 	b->scales[b->nscales].name = name;
+	b->scales[b->nscales].name_len = strlen(name);
 	b->scales[b->nscales].description = l->rec->field[2];
 	b->scales[b->nscales++].line = l->rec->line;
 }

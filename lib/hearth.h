@@ -11,11 +11,14 @@
 #include <sys/types.h>
 #include <time.h>
 
-/* Tells compilers and analysers that a function never returns. */
+/* Tells compilers and analysers that a function never returns; and that
+ * one is rare, to be kept out of line from the hot code that calls it. */
 #if defined(__GNUC__) || defined(__clang__)
 #define NORETURN __attribute__((noreturn))
+#define RARE __attribute__((noinline, cold))
 #else
 #define NORETURN
+#define RARE
 #endif
 
 /* message.c: the program's name, and messages on stderr */
@@ -179,12 +182,45 @@ void line_reader_close(struct line_reader *r);
 /* Yields the next line without its newline (and without a CR before it).
  * A line longer than LINE_MAX_BYTES gives LINE_TOO_LONG, and nothing
  * after it is read: the line may never end. Read errors exit 1. */
-enum line_status line_next(struct line_reader *r, char **line, size_t *len);
+enum line_status line_next_slow(struct line_reader *r, char **line,
+                                size_t *len);
+/* The same, inline for the usual case of a short line in the buffer
+ * already: score reads millions of them. */
+static inline enum line_status line_next(struct line_reader *r, char **line,
+                                         size_t *len)
+{
+	char *start = r->buf + r->start, *end = r->buf + r->end, *p;
+	char *quick = end - start < 16 ? end : start + 16;
+
+	for (p = start; p < quick; p++) {
+		if (*p != '\n')
+			continue;
+		r->lineno++;
+		r->start += (size_t)(p - start) + 1;
+		*p = '\0';
+		if (p > start && p[-1] == '\r')
+			*--p = '\0';
+		*line = start;
+		*len = (size_t)(p - start);
+		return LINE_OK;
+	}
+	return line_next_slow(r, line, len);
+}
 /* Describes why a line is not text (a NUL byte, invalid UTF-8), or NULL. */
 const char *line_problem(const char *line, size_t len);
 /* Blank (empty, or only spaces and tabs) or a comment (first byte '#'):
  * the lines every hearth file may hold and every reader skips. */
-int line_is_skipped(const char *line, size_t len);
+static inline int line_is_skipped(const char *line, size_t len)
+{
+	size_t i;
+
+	if (len > 0 && line[0] == '#')
+		return 1;
+	for (i = 0; i < len; i++)
+		if (line[i] != ' ' && line[i] != '\t')
+			return 0;
+	return 1;
+}
 
 /* data.c: the data directory, its record files, and the names in them */
 const char *data_dir(void);
@@ -272,6 +308,7 @@ void refs_free(struct ref_list *list);
 enum bank_kind { BANK_RATING, BANK_CHOICE };
 struct scale {
 	const char *name;
+	size_t name_len;
 	const char *description;
 	long line;
 	size_t nitems;
@@ -279,6 +316,7 @@ struct scale {
 };
 struct band {
 	const char *name;
+	size_t name_len;
 	long from; /* lowest mean in the band, in tenths */
 };
 struct item {

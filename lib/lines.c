@@ -74,7 +74,8 @@ static enum line_status yield(struct line_reader *r, char *line, size_t len,
 	return LINE_OK;
 }
 
-enum line_status line_next(struct line_reader *r, char **line, size_t *len)
+enum line_status line_next_slow(struct line_reader *r, char **line,
+                                size_t *len)
 {
 	char *start, *nl;
 
@@ -103,16 +104,4 @@ const char *line_problem(const char *line, size_t len)
 	if (utf8_valid_prefix(line, len) != len)
 		return "invalid UTF-8";
 	return NULL;
-}
-
-int line_is_skipped(const char *line, size_t len)
-{
-	size_t i;
-
-	if (len > 0 && line[0] == '#')
-		return 1;
-	for (i = 0; i < len; i++)
-		if (line[i] != ' ' && line[i] != '\t')
-			return 0;
-	return 1;
 }

@@ -15,7 +15,8 @@ int parse_number(const char *s, size_t len, long min, long max, long *value)
 		if (s[i] < '0' || s[i] > '9')
 			return 0;
 		digit = s[i] - '0';
-		if (n > (LONG_MAX - digit) / 10)
+		if (n > LONG_MAX / 10 ||
+		    (n == LONG_MAX / 10 && digit > LONG_MAX % 10))
 			return 0;
 		n = n * 10 + digit;
 	}
