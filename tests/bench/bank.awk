@@ -5,9 +5,10 @@
 #
 # rating: a rating bank of N items on 16 scales, with an answer scale of
 # five, three bands, read records for two bands of each scale, a safety
-# record and an alert record for one item in 128 (313 of 40,000). knowledge: a knowledge bank of N questions, each with three
-# choice records, and a note on about one question in eight. Sections
-# are those of share/guide, 1 to 6. The records are as hearth(5) says,
+# record, and an alert record for one item in 128, some 300 of 40,000.
+# knowledge: a knowledge bank of N questions, each with three choice
+# records, and a note on about one question in eight. Sections are those
+# of share/guide, 1 to 6. The records are as hearth(5) says,
 # so that quiz -p -k NAME loads the bank without error.
 
 BEGIN {
