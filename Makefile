@@ -1,6 +1,8 @@
 .POSIX:
 .SUFFIXES:
-.SUFFIXES: .c .o .scd .in
+# .o comes before .c: a tool links from its object (the .o rule below),
+# never straight from its source by a make's built-in .c rule.
+.SUFFIXES: .o .c .scd .in
 
 VERSION = 0.1.0
 
@@ -41,7 +43,7 @@ MAN1 = man/quiz.1 man/score.1 man/section.1 man/summary.1
 MAN5 = man/hearth.5
 MAN7 = man/hearth.7
 MAN = $(MAN1) $(MAN5) $(MAN7)
-MAN_IN = man/quiz.1.in man/score.1.in man/section.1.in man/summary.1.in man/hearth.5.in man/hearth.7.in
+MAN_IN = $(MAN:=.in)
 DATA = share/guide share/know.bank share/points share/reminders \
 	share/self.bank
 EXAMPLES = share/examples/hearth-reminder.service \
@@ -77,15 +79,12 @@ lib/libhearth.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) -rc $@ $(LIB_OBJ)
 
-cmd/section: cmd/section.o lib/libhearth.a
-	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ cmd/section.o lib/libhearth.a
-cmd/summary: cmd/summary.o lib/libhearth.a
-	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ cmd/summary.o lib/libhearth.a
-cmd/quiz: cmd/quiz.o lib/libhearth.a
-	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ cmd/quiz.o lib/libhearth.a
-cmd/score: cmd/score.o lib/libhearth.a
-	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ cmd/score.o lib/libhearth.a
-cmd/quiz.o cmd/score.o cmd/section.o cmd/summary.o: lib/hearth.h
+# Each tool, cmd/NAME, links from cmd/NAME.o and the library.
+.o:
+	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ $< lib/libhearth.a
+
+$(TOOLS): lib/libhearth.a
+$(TOOLS:=.o): lib/hearth.h
 
 # Man pages: scdoc makes NAME.in (shipped in the dist tarball, so a
 # builder needs no scdoc), then the install paths are filled in.
@@ -106,22 +105,22 @@ bench: $(TOOLS)
 	bash tests/bench/run
 
 check: all
-	MAKE='$(MAKE)' HEARTH_SANITIZE='$(SANITIZE)' $(SANITIZE_ENV) sh tests/run
+	MAKE='$(MAKE)' HEARTH_SANITIZE='$(SANITIZE)' $(SANITIZE_ENV) \
+		sh tests/run < /dev/null
 
 # Every tool's main paths under valgrind's memcheck; see tests/valgrind.
 valgrind: $(TOOLS)
 	sh tests/valgrind
 
-# Static analysis: cppcheck, and clang-tidy with the checks in .clang-tidy.
+# Static analysis: cppcheck, and clang-tidy with the checks in .clang-tidy;
+# see tests/lint.
 lint: lib/config.h
-	cppcheck --enable=warning,portability,performance --std=c99 \
-		--error-exitcode=1 --inline-suppr -q \
-		--suppress=missingIncludeSystem $(HEARTH_CPPFLAGS) cmd lib
-	for f in cmd/*.c lib/*.c; do \
-		out=$$(clang-tidy --quiet $$f -- $(HEARTH_CFLAGS) \
-			$(HEARTH_CPPFLAGS) 2>&1) || { echo "$$out"; exit 1; }; \
-	done
+	HEARTH_CFLAGS='$(HEARTH_CFLAGS)' HEARTH_CPPFLAGS='$(HEARTH_CPPFLAGS)' \
+		sh tests/lint
 
+# DESTDIR is for the install recipes only. (bmake on Linux adds -nostdinc
+# and DESTDIR/usr/include to CPPFLAGS when DESTDIR is set: with bmake,
+# build first, then install with DESTDIR and the same PREFIX.)
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/examples \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

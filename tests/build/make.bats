@@ -149,3 +149,41 @@ strict_build() {
 	[[ ${lines[0]} == *"	self	walls	"* ]]
 	[[ ${lines[5]} == *"	self	safety	"* ]]
 }
+
+# bmake, with what a calling GNU make passes down kept from it. Debian's
+# bmake adds -nostdinc and DESTDIR/usr/include to CPPFLAGS whenever DESTDIR
+# is set, so it builds first and installs with DESTDIR after.
+bmake_() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL bmake "$@"
+}
+
+@test "bmake builds and installs the same files as make, and the tools work" {
+	command -v bmake > /dev/null || skip "bmake is not installed"
+	make -s -C "$SRC" install DESTDIR="$BATS_TEST_TMPDIR/gnu" PREFIX=/usr
+	bmake_ -s -C "$SRC" clean
+	[ ! -e "$SRC/cmd/section" ]
+	run --separate-stderr bmake_ -C "$SRC" PREFIX=/usr
+	[ "$status" -eq 0 ]
+	[[ $output == *"-o cmd/section cmd/section.o lib/libhearth.a"* ]]
+	run --separate-stderr bmake_ -C "$SRC" install DESTDIR="$BATS_TEST_TMPDIR/bsd" PREFIX=/usr
+	[ "$status" -eq 0 ]
+	[ "$(installed_files "$BATS_TEST_TMPDIR/bsd")" = "$(installed_files "$BATS_TEST_TMPDIR/gnu")" ]
+	bin=$BATS_TEST_TMPDIR/bsd/usr/bin
+	grep -q /usr/share/hearth "$bin/section"
+	HEARTH_DATA=$BATS_TEST_TMPDIR/bsd/usr/share/hearth run --separate-stderr "$bin/section" 1
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(head -n 4 "$GOLDEN/guide.txt")" ]
+	run --separate-stderr bmake_ -C "$SRC" PREFIX=/usr
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "bmake uses CC, CFLAGS, CPPFLAGS and LDFLAGS from the command line" {
+	command -v bmake > /dev/null || skip "bmake is not installed"
+	run --separate-stderr bmake_ -C "$SRC" -n cmd/section \
+		CC=my-cc CFLAGS=-Omine CPPFLAGS=-DMINE LDFLAGS=-Lmine
+	[ "$status" -eq 0 ]
+	output=$(tr -s ' \\\n\t' ' ' <<< "$output")
+	[[ $output == *"my-cc -std=c99 -Omine -D_POSIX_C_SOURCE=200809L -Ilib -DMINE -c"* ]]
+	[[ $output == *"my-cc -Omine -Lmine -o cmd/section"* ]]
+}
