@@ -10,15 +10,10 @@ enum { ANSWER_MAX = 99, CHOICES_MAX = 26, MEAN_MAX = 999 };
 
 /* Names mapped to their index in an array, so that loading a bank and
  * scoring an answer take one look-up, not a search. */
-struct name_key {
-	uint64_t head; /* the first eight bytes, as a number */
-	uint64_t hash;
-	size_t len;
-};
 struct name_slot {
 	const char *name; /* NULL: a free slot */
-	struct name_key key;
-	size_t index;
+	size_t len, index;
+	uint64_t head, hash;
 };
 struct name_index {
 	struct name_slot *slots;
@@ -38,61 +33,57 @@ struct loader {
 
 #define FAIL(l, ...) record_die(&(l)->b->file, (l)->rec, __VA_ARGS__)
 
-/* A name eight bytes at a time: ids are mostly shorter than that, so
- * they hash with one multiplication, and compare as one number. */
-static inline struct name_key key_of(const char *name, size_t len)
+/* The first eight bytes of a name as one number. Most ids are no longer,
+ * and for them the number and the length tell two names apart. */
+static uint64_t head_of(const char *name, size_t len)
 {
-	struct name_key key;
-	uint64_t word;
-	size_t at, end, i;
+	uint64_t head = 0;
+	size_t i;
 
-	key.head = 0;
-	key.hash = len;
-	key.len = len;
-	for (at = 0; at < len; at += 8) {
-		end = len - at > 8 ? at + 8 : len;
-		for (word = 0, i = at; i < end; i++)
-			word = word << 8 | (unsigned char)name[i];
-		if (at == 0)
-			key.head = word;
-		key.hash = (key.hash ^ word) * 0x9e3779b97f4a7c15u;
-	}
-	key.hash ^= key.hash >> 29;
-	return key;
+	for (i = 0; i < len && i < 8; i++)
+		head = head << 8 | (unsigned char)name[i];
+	return head;
 }
 
-static inline int same_name(const struct name_slot *slot, const char *name,
-                     const struct name_key *key)
+static uint64_t hash_of(const char *name, size_t len, uint64_t head)
 {
-	return slot->key.hash == key->hash && slot->key.len == key->len &&
-	       slot->key.head == key->head &&
-	       (key->len <= 8 || memcmp(slot->name, name, key->len) == 0);
+	uint64_t hash = (head ^ len) * 0x9e3779b97f4a7c15u;
+	size_t i;
+
+	for (i = 8; i < len; i++)
+		hash = (hash ^ (unsigned char)name[i]) * 0x100000001b3u;
+	return hash ^ hash >> 32;
+}
+
+static int same_name(const struct name_slot *slot, const char *name,
+                     size_t len, uint64_t head)
+{
+	return slot->head == head && slot->len == len &&
+	       (len <= 8 || memcmp(slot->name + 8, name + 8, len - 8) == 0);
 }
 
 /* The slot that holds name, or the free slot where it would go. */
-static inline struct name_slot *slot_of(const struct name_index *ix,
-                                 const char *name, const struct name_key *key)
+static struct name_slot *slot_of(const struct name_index *ix,
+                                 const char *name, size_t len, uint64_t head,
+                                 uint64_t hash)
 {
-	size_t mask = ix->nslots - 1, at = (size_t)key->hash & mask;
-	struct name_slot *slot;
+	size_t mask = ix->nslots - 1, at = hash & mask;
 
-	for (;; at = (at + 1) & mask) {
-		slot = &ix->slots[at];
-		if (!slot->name || same_name(slot, name, key))
-			return slot;
-	}
+	while (ix->slots[at].name &&
+	       !same_name(&ix->slots[at], name, len, head))
+		at = (at + 1) & mask;
+	return &ix->slots[at];
 }
 
-static inline int index_find(const struct name_index *ix, const char *name,
+static int index_find(const struct name_index *ix, const char *name,
                       size_t len, size_t *index)
 {
+	uint64_t head = head_of(name, len);
 	const struct name_slot *slot;
-	struct name_key key;
 
 	if (ix->nslots == 0)
 		return 0;
-	key = key_of(name, len);
-	slot = slot_of(ix, name, &key);
+	slot = slot_of(ix, name, len, head, hash_of(name, len, head));
 	if (!slot->name)
 		return 0;
 	*index = slot->index;
@@ -110,8 +101,9 @@ static void index_grow(struct name_index *ix)
 	bigger.slots = xcalloc(bigger.nslots, sizeof *bigger.slots);
 	for (i = 0; i < ix->nslots; i++)
 		if (ix->slots[i].name)
-			*slot_of(&bigger, ix->slots[i].name,
-			         &ix->slots[i].key) = ix->slots[i];
+			*slot_of(&bigger, ix->slots[i].name, ix->slots[i].len,
+			         ix->slots[i].head, ix->slots[i].hash) =
+			    ix->slots[i];
 	free(ix->slots);
 	*ix = bigger;
 }
@@ -121,19 +113,22 @@ static void index_grow(struct name_index *ix)
 static int index_add(struct name_index *ix, const char *name, size_t index,
                      size_t *existing)
 {
-	struct name_key key = key_of(name, strlen(name));
+	size_t len = strlen(name);
+	uint64_t head = head_of(name, len), hash = hash_of(name, len, head);
 	struct name_slot *slot;
 
 	if (2 * (ix->count + 1) > ix->nslots)
 		index_grow(ix);
-	slot = slot_of(ix, name, &key);
+	slot = slot_of(ix, name, len, head, hash);
 	if (slot->name) {
 		*existing = slot->index;
 		return 0;
 	}
 	slot->name = name;
-	slot->key = key;
+	slot->len = len;
 	slot->index = index;
+	slot->head = head;
+	slot->hash = hash;
 	ix->count++;
 	return 1;
 }

@@ -120,7 +120,19 @@ static inline void buf_add_char(struct buf *b, char c)
 	b->data[b->len++] = c;
 }
 void buf_add_str(struct buf *b, const char *s);
-void buf_add_long(struct buf *b, long n);
+static inline void buf_add_long(struct buf *b, long n)
+{
+	char digits[24];
+	size_t i = sizeof digits;
+	unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+
+	do
+		digits[--i] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (n < 0)
+		digits[--i] = '-';
+	buf_add(b, digits + i, sizeof digits - i);
+}
 void buf_free(struct buf *b);
 
 /* out.c: checked output to stdout, and text made safe for a terminal */
