@@ -414,45 +414,71 @@ static int append_journal(int fd, const char *path, const struct buf *session)
 	return 0;
 }
 
-static void print_paragraph(size_t width, const char *fmt, ...)
+/* Prints what text holds as one paragraph, and empties it. */
+static void print_paragraph(struct buf *text, size_t width)
 {
-	va_list ap;
-	char *text;
-
-	va_start(ap, fmt);
-	text = xvasprintf(fmt, ap);
-	va_end(ap);
-	wrap_paragraph(text, width);
-	free(text);
+	buf_add_char(text, '\0');
+	wrap_paragraph(text->data, width);
+	text->len = 0;
 }
 
+/* 1. TEXT (ID, SCALE, reversed, safety) */
 static void print_rating_item(const struct quiz *q, size_t k,
-                              const struct item *it, size_t width)
+                              const struct item *it, struct buf *text,
+                              size_t width)
 {
-	print_paragraph(width, "%zu. %s (%s, %s%s%s)", k + 1, it->text, it->id,
-	                q->bank.scales[it->scale].name,
-	                it->reversed ? ", reversed" : "",
-	                it->alert ? ", safety" : "");
+	buf_add_long(text, (long)k + 1);
+	buf_add_str(text, ". ");
+	buf_add_str(text, it->text);
+	buf_add_str(text, " (");
+	buf_add(text, it->id, it->id_len);
+	buf_add_str(text, ", ");
+	buf_add_str(text, q->bank.scales[it->scale].name);
+	if (it->reversed)
+		buf_add_str(text, ", reversed");
+	if (it->alert)
+		buf_add_str(text, ", safety");
+	buf_add_char(text, ')');
+	print_paragraph(text, width);
 }
 
-static void print_choice_item(size_t k, const struct item *it, size_t width)
+/* 1. TEXT (ID, section N), its choices, its answer and its note */
+static void print_choice_item(size_t k, const struct item *it,
+                              struct buf *text, size_t width)
 {
 	size_t i;
 
-	print_paragraph(width, "%zu. %s (%s, section %ld)", k + 1, it->text,
-	                it->id, it->section);
-	for (i = 0; i < it->nchoices; i++)
-		print_paragraph(width, "   %c) %s", (int)('a' + i),
-		                it->choices[i]);
-	print_paragraph(width, "   Answer: %c", (int)('a' + it->answer));
-	if (it->note)
-		print_paragraph(width, "   Note: %s", it->note);
+	buf_add_long(text, (long)k + 1);
+	buf_add_str(text, ". ");
+	buf_add_str(text, it->text);
+	buf_add_str(text, " (");
+	buf_add(text, it->id, it->id_len);
+	buf_add_str(text, ", section ");
+	buf_add_long(text, it->section);
+	buf_add_char(text, ')');
+	print_paragraph(text, width);
+	for (i = 0; i < it->nchoices; i++) {
+		buf_add_str(text, "   ");
+		buf_add_char(text, (char)('a' + i));
+		buf_add_str(text, ") ");
+		buf_add_str(text, it->choices[i]);
+		print_paragraph(text, width);
+	}
+	buf_add_str(text, "   Answer: ");
+	buf_add_char(text, (char)('a' + it->answer));
+	print_paragraph(text, width);
+	if (it->note) {
+		buf_add_str(text, "   Note: ");
+		buf_add_str(text, it->note);
+		print_paragraph(text, width);
+	}
 }
 
 static void print_questionnaire(const struct quiz *q)
 {
 	const struct bank *b = &q->bank;
 	size_t width = output_width(-1), k;
+	struct buf text = {NULL, 0, 0};
 	const char *label;
 	long v;
 
@@ -472,10 +498,13 @@ static void print_questionnaire(const struct quiz *q)
 	for (k = 0; k < q->count; k++) {
 		out_char('\n');
 		if (b->kind == BANK_RATING)
-			print_rating_item(q, k, &b->items[q->order[k]], width);
+			print_rating_item(q, k, &b->items[q->order[k]], &text,
+			                  width);
 		else
-			print_choice_item(k, &b->items[q->order[k]], width);
+			print_choice_item(k, &b->items[q->order[k]], &text,
+			                  width);
 	}
+	buf_free(&text);
 }
 
 static void choose_order(struct quiz *q, const struct options *o)

@@ -418,8 +418,11 @@ static void add_choice(struct loader *l)
 	if (it->nchoices == CHOICES_MAX)
 		FAIL(l, "question '%s' has more than %d choices", it->id,
 		     CHOICES_MAX);
-	it->choices = xrealloc(it->choices, it->nchoices + 1,
-	                       sizeof *it->choices);
+	/* Room for 4, then 8, 16 and 26: a few reallocations at most. */
+	if (it->nchoices % 4 == 0 && (it->nchoices & (it->nchoices - 1)) == 0)
+		it->choices = xrealloc(it->choices, it->nchoices ? 2 * it->nchoices
+		                                                 : 4,
+		                       sizeof *it->choices);
 	it->choices[it->nchoices++] = l->rec->field[2];
 }
 
@@ -457,7 +460,8 @@ static void add_record(struct loader *l)
 	size_t i;
 
 	for (i = 0; i < sizeof record_types / sizeof *record_types; i++) {
-		if (strcmp(l->rec->field[0], record_types[i].type) == 0) {
+		if (l->rec->field[0][0] == record_types[i].type[0] &&
+		    strcmp(l->rec->field[0], record_types[i].type) == 0) {
 			set_kind(l, record_types[i].kind);
 			record_types[i].add(l);
 			return;

@@ -28,12 +28,19 @@ char *data_path(const char *name)
 	return xasprintf("%s/%s", data_dir(), name);
 }
 
+/* Sized by the file's size, so that a big bank is read with no copying;
+ * a file that grows meanwhile is still read whole. */
 static char *read_all(int fd, const char *path, size_t *len)
 {
+	struct stat st;
 	size_t cap = 8192, used = 0;
-	char *text = xmalloc(cap);
+	char *text;
 	ssize_t n;
 
+	if (fstat(fd, &st) == 0 && st.st_size > 0 &&
+	    st.st_size <= DATA_FILE_MAX_BYTES)
+		cap = (size_t)st.st_size + 2;
+	text = xmalloc(cap);
 	for (;;) {
 		if (used > DATA_FILE_MAX_BYTES)
 			die_at(path, 0, "file is larger than 16 MiB");
@@ -55,23 +62,40 @@ static char *read_all(int fd, const char *path, size_t *len)
 	return text;
 }
 
+static long line_of(const char *text, size_t offset)
+{
+	long lineno = 1;
+	size_t i;
+
+	for (i = 0; i < offset; i++)
+		lineno += text[i] == '\n';
+	return lineno;
+}
+
 /* Reports the first line that is too long or holds a NUL byte or invalid
- * UTF-8. */
+ * UTF-8. The bytes are checked whole, as the problems are rare. */
 static void check_text(const char *path, const char *text, size_t len)
 {
-	const char *line = text, *end = text + len, *nl, *problem;
-	long lineno = 1;
+	const char *line = text, *end = text + len, *nl, *nul;
+	size_t valid = utf8_valid_prefix(text, len);
+	long lineno = 1, bad_line;
 
+	nul = memchr(text, '\0', valid);
+	if (nul)
+		valid = (size_t)(nul - text);
+	bad_line = valid < len ? line_of(text, valid) : 0;
 	for (; line < end; line = nl + 1, lineno++) {
+		if (bad_line && lineno > bad_line)
+			break;
 		nl = memchr(line, '\n', (size_t)(end - line));
 		if (!nl)
 			nl = end;
 		if (nl - line > LINE_MAX_BYTES)
 			die_at(path, lineno, "%s", line_too_long);
-		problem = line_problem(line, (size_t)(nl - line));
-		if (problem)
-			die_at(path, lineno, "%s", problem);
 	}
+	if (bad_line)
+		die_at(path, bad_line, "%s", nul ? "NUL byte in line" :
+		                                   "invalid UTF-8");
 }
 
 char *data_file_read(const char *path, size_t *len)
@@ -90,27 +114,31 @@ char *data_file_read(const char *path, size_t *len)
 	return text;
 }
 
-static size_t count_char(const char *s, char c)
+static size_t count_byte(const char *s, const char *end, char c)
 {
 	size_t n = 0;
 
-	for (; *s; s++)
-		n += *s == c;
+	while ((s = memchr(s, c, (size_t)(end - s)))) {
+		n++;
+		s++;
+	}
 	return n;
 }
 
-/* Splits text in place into lines and fields. */
+/* Splits text in place into lines and fields: one array of records and
+ * one of fields for the whole file. */
 static void split_records(struct record_file *f, size_t len)
 {
-	char *line = f->text, *end = f->text + len, *nl, *field;
-	size_t nlines = count_char(f->text, '\n') + 1, line_len, i;
+	char *line = f->text, *end = f->text + len, *nl, *tab, *field;
+	size_t nlines = count_byte(line, end, '\n') + 1, line_len, used = 0;
+	struct record *rec;
 	long lineno = 0;
 
 	f->records = xcalloc(nlines, sizeof *f->records);
+	f->fields = xcalloc(nlines + count_byte(line, end, '\t'),
+	                    sizeof *f->fields);
 	f->nrecords = 0;
 	for (; line < end; line = nl + 1) {
-		struct record *rec;
-
 		lineno++;
 		nl = memchr(line, '\n', (size_t)(end - line));
 		if (!nl)
@@ -123,16 +151,16 @@ static void split_records(struct record_file *f, size_t len)
 			continue;
 		rec = &f->records[f->nrecords++];
 		rec->line = lineno;
-		rec->nfield = count_char(line, '\t') + 1;
-		rec->field = xcalloc(rec->nfield, sizeof *rec->field);
-		field = line;
-		for (i = 0; i < rec->nfield; i++) {
-			rec->field[i] = field;
-			field = strchr(field, '\t');
-			if (!field)
+		rec->field = f->fields + used;
+		rec->nfield = 0;
+		for (field = line;; field = tab + 1) {
+			rec->field[rec->nfield++] = field;
+			tab = memchr(field, '\t', (size_t)(line + line_len - field));
+			if (!tab)
 				break;
-			*field++ = '\0';
+			*tab = '\0';
 		}
+		used += rec->nfield;
 	}
 }
 
@@ -153,10 +181,7 @@ void record_file_parse(struct record_file *f, size_t len)
 
 void record_file_free(struct record_file *f)
 {
-	size_t i;
-
-	for (i = 0; i < f->nrecords; i++)
-		free(f->records[i].field);
+	free(f->fields);
 	free(f->records);
 	free(f->text);
 	free(f->path);

@@ -250,6 +250,7 @@ struct record_file {
 	char *text;
 	struct record *records;
 	size_t nrecords;
+	char **fields; /* every record's fields, one after another */
 };
 /* Reads a whole data file: a record a line, fields separated by tabs,
  * skipped lines left out. Exits 1 with "prog: path:line: ..." on a

@@ -40,6 +40,14 @@ size_t utf8_decode(const char *text, size_t len, uint32_t *cp)
 	return need;
 }
 
+static uint64_t load64(const unsigned char *p)
+{
+	uint64_t word;
+
+	memcpy(&word, p, sizeof word);
+	return word;
+}
+
 size_t utf8_valid_prefix(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -47,6 +55,11 @@ size_t utf8_valid_prefix(const char *s, size_t len)
 	uint32_t cp;
 
 	while (at < len) {
+		/* Most text is ASCII: eight bytes at a time while it lasts. */
+		while (len - at >= 8 && !(load64(p + at) & 0x8080808080808080u))
+			at += 8;
+		if (at == len)
+			break;
 		if (p[at] < 0x80) {
 			at++;
 			continue;
