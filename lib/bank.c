@@ -37,10 +37,10 @@ struct loader {
  * and for them the number and the length tell two names apart. */
 static uint64_t head_of(const char *name, size_t len)
 {
+	size_t n = len < 8 ? len : 8, i;
 	uint64_t head = 0;
-	size_t i;
 
-	for (i = 0; i < len && i < 8; i++)
+	for (i = 0; i < n; i++)
 		head = head << 8 | (unsigned char)name[i];
 	return head;
 }
@@ -55,11 +55,17 @@ static uint64_t hash_of(const char *name, size_t len, uint64_t head)
 	return hash ^ hash >> 32;
 }
 
+/* Out of line, so that the usual short name is compared without a call. */
+static RARE int same_tail(const struct name_slot *slot, const char *name)
+{
+	return memcmp(slot->name + 8, name + 8, slot->len - 8) == 0;
+}
+
 static int same_name(const struct name_slot *slot, const char *name,
                      size_t len, uint64_t head)
 {
 	return slot->head == head && slot->len == len &&
-	       (len <= 8 || memcmp(slot->name + 8, name + 8, len - 8) == 0);
+	       (len <= 8 || same_tail(slot, name));
 }
 
 /* The slot that holds name, or the free slot where it would go. */
