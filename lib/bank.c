@@ -519,7 +519,7 @@ static void check_choice_bank(const struct bank *b)
 	}
 }
 
-char *bank_path(const char *name)
+static char *bank_path(const char *name)
 {
 	return xasprintf("%s/%s.bank", data_dir(), name);
 }

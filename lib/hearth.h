@@ -160,7 +160,6 @@ void term_write_text(int fd, const char *s, size_t len);
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* Returns the length of the longest valid UTF-8 prefix of s[0..len). */
 size_t utf8_valid_prefix(const char *s, size_t len);
-size_t text_columns(const char *s, size_t len);
 /* Width to wrap stdout to: -w if given (>= 0), else the terminal's, else
  * 0 meaning "one line per paragraph". */
 size_t output_width(long forced_width);
@@ -364,8 +363,7 @@ struct bank {
 	const char *safety_message;
 	struct bank_index *index; /* items and scales by name */
 };
-/* The path of bank name: DATADIR/name.bank. */
-char *bank_path(const char *name);
+/* Whether DATADIR/name.bank exists. */
 int bank_exists(const char *name);
 /* Loads DATADIR/name.bank; sections must exist in the guide. Exits 1 with
  * "prog: path:line: ..." on a malformed bank. */

@@ -114,7 +114,7 @@ static size_t codepoint_columns(uint32_t cp)
 	return 1;
 }
 
-size_t text_columns(const char *s, size_t len)
+static size_t text_columns(const char *s, size_t len)
 {
 	size_t at = 0, cols = 0, n;
 	uint32_t cp;
