@@ -16,7 +16,7 @@ int open_regular(const char *path, int flags, mode_t mode)
 		fd = open(path, flags | O_NONBLOCK | O_NOCTTY, mode);
 	while (fd < 0 && errno == EINTR);
 	if (fd < 0)
-		return errno == ENXIO ? OPEN_NOT_REGULAR : -1;
+		return errno == ENXIO || errno == EISDIR ? OPEN_NOT_REGULAR : -1;
 	if (fstat(fd, &st) < 0 || (status = fcntl(fd, F_GETFL)) < 0) {
 		saved_errno = errno;
 		close(fd);
