@@ -161,7 +161,8 @@ assert_clean() {
 @test "self.bank: 25 to 30 items on five scales, each with 5 or more items and 2 reversed" {
 	local n scale
 	n=$(bank_field self item | wc -l)
-	[ "$n" -ge 25 ] && [ "$n" -le 30 ]
+	[ "$n" -ge 25 ]
+	[ "$n" -le 30 ]
 	[ "$(bank_field self scale | cut -f 2 | tr '\n' ' ')" = "walls reaching strain reciprocity readiness " ]
 	for scale in walls reaching strain reciprocity readiness; do
 		n=$(bank_field self item | awk -F'\t' -v s="$scale" '$3 == s' | wc -l)
