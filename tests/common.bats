@@ -4,7 +4,7 @@ load helper
 # statements below.
 TOOLS=(quiz score section summary)
 
-VERSION=$(sed -n 's/^VERSION *= *//p' "$HEARTH_TOP/Makefile")
+VERSION=$(make_version)
 
 # A journal of $1 complete self sessions, all answered 3.
 make_journal() {

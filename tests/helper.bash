@@ -151,7 +151,70 @@ assert_session() {
 	fi
 }
 
+# Checks $output as the paragraphs of file $2 wrapped to $1 columns: no
+# line wider than the width unless it holds one word; continuation lines
+# of a "- " paragraph indented by two spaces, others not at all; each
+# paragraph comes back when its lines are joined with single spaces; an
+# empty line in $2 stands for the blank line between two sections.
+check_wrapped() {
+	local LC_ALL=C.UTF-8
+	local width=$1 para line text bullet i=0
+	local -a out
+	mapfile -t out <<< "$output"
+	for line in "${out[@]}"; do
+		if [ "${#line}" -gt "$width" ] && [[ ${line#  } == *" "* ]]; then
+			echo "line wider than $width columns: '$line'"
+			return 1
+		fi
+	done
+	while IFS= read -r para; do
+		if [ -z "$para" ]; then
+			[ "$i" -lt "${#out[@]}" ] && [ -z "${out[i]}" ] || {
+				echo "output line $((i + 1)): expected a blank line"
+				return 1
+			}
+			i=$((i + 1))
+			continue
+		fi
+		text=${out[i]-}
+		i=$((i + 1))
+		[[ $text != " "* ]] || { echo "indented first line: '$text'"; return 1; }
+		bullet=0
+		[[ $para != "- "* ]] || bullet=1
+		while [ "${#text}" -lt "${#para}" ] && [ "$i" -lt "${#out[@]}" ]; do
+			line=${out[i]}
+			i=$((i + 1))
+			if [ "$bullet" -eq 1 ]; then
+				[[ $line == "  "[!\ ]* ]] || {
+					echo "continuation not indented by 2: '$line'"
+					return 1
+				}
+				line=${line#  }
+			else
+				[[ $line == [!\ ]* ]] || {
+					echo "bad continuation line: '$line'"
+					return 1
+				}
+			fi
+			text+=" $line"
+		done
+		[ "$text" = "$para" ] || {
+			printf 'joined:   %s\nexpected: %s\n' "$text" "$para"
+			return 1
+		}
+	done < "$2"
+	[ "$i" -eq "${#out[@]}" ] || {
+		echo "unexpected output from line $((i + 1)): '${out[i]}'"
+		return 1
+	}
+}
+
 # --- data --------------------------------------------------------------
+
+# The VERSION of the Makefile in directory $1 (the source tree's without).
+make_version() {
+	sed -n 's/^VERSION *= *//p' "${1:-$HEARTH_TOP}/Makefile"
+}
 
 # A private copy of the data files, for tests that break them.
 data_copy() {

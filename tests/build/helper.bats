@@ -214,6 +214,25 @@ USAGE="usage: section [-lp] [-f part] [-w width] [reference ...]"
 	fails assert_session self "$TMP/want"
 }
 
+@test "check_wrapped: the paragraphs of the file, wrapped and indented as they should be" {
+	printf 'Heading\n- one two three four\n\nNext\n' > "$TMP/paras"
+	ran 0 $'Heading\n- one two\n  three\n  four\n\nNext' ""
+	passes check_wrapped 10 "$TMP/paras"
+	# A word wider than the width on a line of its own is fine.
+	ran 0 $'Heading\n- one\n  two\n  three\n  four\n\nNext' ""
+	passes check_wrapped 5 "$TMP/paras"
+	ran 0 $'Heading\n- one two three\n  four\n\nNext' ""
+	fails check_wrapped 10 "$TMP/paras"
+	ran 0 $'Heading\n- one two\nthree four\n\nNext' ""
+	fails check_wrapped 10 "$TMP/paras"
+	ran 0 $'Heading\n- one two\n  three\n  four\nNext' ""
+	fails check_wrapped 10 "$TMP/paras"
+	ran 0 $'Heading\n- one two\n  three\n\nNext' ""
+	fails check_wrapped 10 "$TMP/paras"
+	ran 0 $'Heading\n- one two\n  three\n  four\n\nNext\nmore' ""
+	fails check_wrapped 10 "$TMP/paras"
+}
+
 @test "run_at_terminal: the command's terminal output, the status asked for" {
 	run_at_terminal 'test -t 1 && echo tty; echo err >&2'
 	[ "$output" = $'tty\nerr' ]

@@ -128,7 +128,7 @@ strict_build() {
 	if grep -i 'warning' <<< "$output"; then return 1; fi
 	for tool in quiz score section summary; do
 		run "$SRC/cmd/$tool" -V
-		[ "$output" = "hearth $(sed -n 's/^VERSION *= *//p' "$HEARTH_TOP/Makefile")" ]
+		[ "$output" = "hearth $(make_version)" ]
 	done
 }
 
@@ -159,7 +159,7 @@ strict_build() {
 @test "make dist ships built man pages: the tarball builds and installs without scdoc" {
 	local tarball tree
 	make -s -C "$SRC" dist > /dev/null
-	tarball=$SRC/hearth-$(sed -n 's/^VERSION *= *//p' "$SRC/Makefile").tar.gz
+	tarball=$SRC/hearth-$(make_version "$SRC").tar.gz
 	[ -f "$tarball" ]
 	mkdir "$BATS_TEST_TMPDIR/unpacked" "$BATS_TEST_TMPDIR/bin"
 	tar -xzf "$tarball" -C "$BATS_TEST_TMPDIR/unpacked"
@@ -175,5 +175,5 @@ strict_build() {
 	[ -f "$BATS_TEST_TMPDIR/d/usr/local/share/man/man7/hearth.7" ]
 	cmp "$tree/man/hearth.7.in" "$SRC/man/hearth.7.in"
 	run "$BATS_TEST_TMPDIR/d/usr/local/bin/section" -V
-	[ "$output" = "hearth $(sed -n 's/^VERSION *= *//p' "$SRC/Makefile")" ]
+	[ "$output" = "hearth $(make_version "$SRC")" ]
 }

@@ -92,7 +92,7 @@ source_options() {
 
 @test "the pages carry the data directory and the version from the Makefile" {
 	local version datadir
-	version=$(sed -n 's/^VERSION *= *//p' "$HEARTH_TOP/Makefile")
+	version=$(make_version)
 	grep -q "hearth $version" "$HEARTH_TOP/man/section.1"
 	# The DATADIR the binaries were built with.
 	datadir=$(sed -n 's/^#define HEARTH_DATADIR "\(.*\)"$/\1/p' "$HEARTH_TOP/lib/config.h")

@@ -18,7 +18,7 @@ setup() {
 	for tool in quiz score section summary; do
 		[ "$(command -v "$tool")" = "$ROOT/bin/$tool" ]
 		run "$tool" -V
-		[ "$output" = "hearth $(sed -n 's/^VERSION *= *//p' "$HEARTH_TOP/Makefile")" ]
+		[ "$output" = "hearth $(make_version)" ]
 	done
 	# The data directory is compiled in, and holds the data as shipped.
 	grep -qF "$ROOT/share/hearth" "$ROOT/bin/section"
