@@ -320,8 +320,12 @@ good_after() {
 # start.
 bad_case() {
 	local f=$TMP/case
-	{ good_before; cat; good_after; } > "$f"
-	[ -s "$TMP/good.ref" ] || { good_before; good_after; } | ref > "$TMP/good.ref"
+	if [ ! -s "$TMP/good.ref" ]; then
+		good_before > "$TMP/good.before"
+		good_after > "$TMP/good.after"
+		cat "$TMP/good.before" "$TMP/good.after" | ref > "$TMP/good.ref"
+	fi
+	cat "$TMP/good.before" - "$TMP/good.after" > "$f"
 	run -1 score "$f" || { echo "for: $2"; return 1; }
 	[ "$stderr" = "score: $f:$(($1 + 3)): $2" ] || {
 		printf 'stderr: %s\nwanted: %s\n' "$stderr" "score: $f:$(($1 + 3)): $2"
