@@ -131,8 +131,8 @@ strict_build() {
 		cmd/quiz cmd/score cmd/section cmd/summary
 	if grep -i 'warning' <<< "$output"; then return 1; fi
 	for tool in quiz score section summary; do
-		run "$SRC/cmd/$tool" -V
-		[ "$output" = "hearth $(make_version)" ]
+		run "$SRC/cmd/$tool" -V || return 1
+		[ "$output" = "hearth $(make_version)" ] || { echo "$tool -V: $output"; return 1; }
 	done
 }
 
