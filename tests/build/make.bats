@@ -117,8 +117,9 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 	# Without the CFLAGS a calling make may pass down in MAKEFLAGS.
 	CFLAGS=-Ofromenv run env -u MAKEFLAGS -u MFLAGS make -e -C "$SRC" -n cmd/section
 	output=$(tr -s ' \\\n\t' ' ' <<< "$output")
-	[[ $output == *" -std=c99 -Ofromenv -D_POSIX_C_SOURCE=200809L -Ilib -c"* ]]
-	[[ $output == *" -Ofromenv -o cmd/section"* ]]
+	# In the compile line after the flags hearth needs, and in the link line.
+	[[ $output == *" -std=c99 -Ofromenv "*" -c -o lib/"* ]]
+	[[ $output == *" -Ofromenv "*"-o cmd/section cmd/section.o "* ]]
 }
 
 # Builds the tools with compiler $1 and every warning an error: the build
