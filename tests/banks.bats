@@ -47,26 +47,40 @@ write_bank() {
 
 # bank_error LINE MESSAGE: quiz -k t refuses the bank with that message.
 bank_error() {
-	run --separate-stderr quiz -k t -p
-	[ "$status" -eq 1 ] || { echo "status $status for: $2"; return 1; }
-	[ -z "$output" ]
 	local where=$DATA/t.bank
 	[ "$1" = 0 ] || where=$where:$1
-	[ "$stderr" = "quiz: $where: $2" ] || {
-		printf 'stderr: %s\nwanted: %s\n' "$stderr" "quiz: $where: $2"
-		return 1
-	}
+	run -1 quiz -k t -p || { echo "for: $2"; return 1; }
+	assert_error "quiz: $where: $2" || return 1
 }
 
 @test "the small banks the cases start from are valid" {
 	write_bank "$RATING"
-	run --separate-stderr quiz -k t -p
-	[ "$status" -eq 0 ]
-	[ -z "$stderr" ]
+	run quiz -k t -p
+	assert_output_file - <<-'EOF'
+	Rate each statement about your relationship as it is now, from 1 to 2:
+	  1  no
+	  2  yes
+
+	1. One. (i1, a, safety)
+
+	2. Two. (i2, a, reversed)
+
+	3. Three. (i3, b)
+
+	4. Four. (i4, b)
+	EOF
 	write_bank "$CHOICE"
-	run --separate-stderr quiz -k t -p
-	[ "$status" -eq 0 ]
+	run quiz -k t -p
 	[[ $output == *"A note."* ]]
+	assert_output_file - <<-'EOF'
+	Choose the answer the guide supports.
+
+	1. A question? (q1, section 1)
+	   a) x
+	   b) y
+	   Answer: b
+	   Note: A note.
+	EOF
 }
 
 @test "records: unknown type, wrong field count, empty field, outer spaces" {
@@ -221,8 +235,6 @@ bank_error() {
 
 @test "score refuses a malformed bank a session names, as quiz does" {
 	write_bank "$RATING" '3=colour\tred'
-	run --separate-stderr score <<< $'hearth-session\t1\tt\t2026-01-01T00:00:00Z\t1\ni1\t1'
-	[ "$status" -eq 1 ]
-	[ -z "$output" ]
-	[ "$stderr" = "score: $DATA/t.bank:3: unknown record 'colour'" ]
+	run -1 score <<< $'hearth-session\t1\tt\t2026-01-01T00:00:00Z\t1\ni1\t1'
+	assert_error "score: $DATA/t.bank:3: unknown record 'colour'"
 }

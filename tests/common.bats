@@ -4,7 +4,7 @@ load helper
 # statements below.
 TOOLS=(quiz score section summary)
 
-VERSION=$(sed -n 's/^VERSION *= *//p' "$HEARTH_TOP/Makefile")
+VERSION=$(make_version)
 
 # A journal of $1 complete self sessions, all answered 3.
 make_journal() {
@@ -77,19 +77,16 @@ sigpipe_ignored() {
 @test "-h and --help print the usage to stdout and exit 0" {
 	local tool help
 	for tool in "${TOOLS[@]}"; do
-		run --separate-stderr "$tool" -h
-		assert_success_quiet "$tool"
+		run "$tool" -h
 		[[ ${lines[0]} == "usage: $tool "* ]]
 		[[ $output == *"-h "*"-V "* ]]
 		help=$output
 
-		run --separate-stderr "$tool" --help
-		assert_success_quiet "$tool"
+		run "$tool" --help
 		[ "$output" = "$help" ]
 
 		# --help wins wherever it is before "--", even after an error.
-		run --separate-stderr "$tool" -Q --help
-		assert_success_quiet "$tool"
+		run "$tool" -Q --help
 		[ "$output" = "$help" ]
 	done
 }
@@ -99,8 +96,7 @@ sigpipe_ignored() {
 	[ -n "$VERSION" ]
 	for tool in "${TOOLS[@]}"; do
 		for opt in -V --version; do
-			run --separate-stderr "$tool" "$opt"
-			assert_success_quiet "$tool"
+			run "$tool" "$opt"
 			[ "$output" = "hearth $VERSION" ]
 			[ "${#lines[@]}" -eq 1 ]
 		done
@@ -111,16 +107,11 @@ sigpipe_ignored() {
 	local tool opt
 	for tool in "${TOOLS[@]}"; do
 		for opt in --help --version; do
-			run --separate-stderr "$tool" -- "$opt"
-			[ -z "$output" ]
+			run ! "$tool" -- "$opt"
 			case $tool in
 			quiz) assert_usage_message quiz "quiz takes no operands" ;;
-			score)
-				[ "$status" -eq 1 ]
-				[ "$stderr" = "score: $opt: No such file or directory" ] ;;
-			*)
-				[ "$status" -eq 1 ]
-				[ "$stderr" = "$tool: no section '$opt' (see section -l)" ] ;;
+			score) assert_error "score: $opt: No such file or directory" ;;
+			*) assert_error "$tool: no section '$opt' (see section -l)" ;;
 			esac
 		done
 	done
@@ -132,7 +123,7 @@ sigpipe_ignored() {
 		for opt in --help --version; do
 			value_option "$tool" "$opt"
 			[ -n "$VALUE_OPT" ] || continue
-			run --separate-stderr "$tool" "$VALUE_OPT" "$opt"
+			run -2 "$tool" "$VALUE_OPT" "$opt"
 			assert_usage_message "$tool" "$VALUE_MESSAGE"
 		done
 	done
@@ -141,15 +132,15 @@ sigpipe_ignored() {
 @test "an unknown option is a usage error" {
 	local tool
 	for tool in "${TOOLS[@]}"; do
-		run --separate-stderr "$tool" -Q
+		run -2 "$tool" -Q
 		assert_usage_message "$tool" "unknown option -Q"
 
-		run --separate-stderr "$tool" -Q 1
+		run -2 "$tool" -Q 1
 		assert_usage_message "$tool" "unknown option -Q"
 
 		value_option "$tool" 1
 		[ -n "$VALUE_OPT" ] || continue
-		run --separate-stderr "$tool" "$VALUE_OPT" "$VALUE_GOOD" -Q
+		run -2 "$tool" "$VALUE_OPT" "$VALUE_GOOD" -Q
 		assert_usage_message "$tool" "unknown option -Q"
 	done
 }
@@ -157,7 +148,7 @@ sigpipe_ignored() {
 @test "an unknown long option is named whole" {
 	local tool
 	for tool in "${TOOLS[@]}"; do
-		run --separate-stderr "$tool" --colour=always
+		run -2 "$tool" --colour=always
 		assert_usage_message "$tool" "unknown option --colour=always"
 	done
 }
@@ -167,7 +158,7 @@ sigpipe_ignored() {
 	for tool in "${TOOLS[@]}"; do
 		value_option "$tool" x
 		[ -n "$VALUE_OPT" ] || continue
-		run --separate-stderr "$tool" "$VALUE_OPT"
+		run -2 "$tool" "$VALUE_OPT"
 		assert_usage_message "$tool" "option $VALUE_OPT needs a value"
 	done
 }
@@ -178,10 +169,8 @@ sigpipe_ignored() {
 		several_lines_args "$tool"
 		for opt in "" -h -V; do
 			if [ -n "$opt" ]; then cmd=("$tool" "$opt"); else cmd=("$tool" "${ARGS[@]}"); fi
-			run --separate-stderr bash -c '"$@" > /dev/full' _ "${cmd[@]}"
-			[ "$status" -eq 1 ] || { echo "$tool $opt: status $status"; return 1; }
-			[ -z "$output" ]
-			[ "$stderr" = "$tool: write error: No space left on device" ]
+			run -1 bash -c '"$@" > /dev/full' _ "${cmd[@]}"
+			assert_error "$tool: write error: No space left on device"
 		done
 	done
 }
@@ -190,14 +179,11 @@ sigpipe_ignored() {
 	local tool first
 	for tool in "${TOOLS[@]}"; do
 		several_lines_args "$tool"
-		run --separate-stderr "$tool" "${ARGS[@]}"
-		assert_success_quiet "$tool"
+		run "$tool" "${ARGS[@]}"
 		[ "${#lines[@]}" -gt 1 ]
 		first=${lines[0]}
 
-		run --separate-stderr bash -c 'set +o pipefail; "$@" | head -n 1' _ \
-			"$tool" "${ARGS[@]}"
-		assert_success_quiet "$tool"
+		run bash -c 'set +o pipefail; "$@" | head -n 1' _ "$tool" "${ARGS[@]}"
 		[ "$output" = "$first" ]
 	done
 }
@@ -210,9 +196,7 @@ sigpipe_ignored() {
 		[ "$("$tool" "${ARGS[@]}" | wc -c)" -gt 200000 ]
 		first=$("$tool" "${ARGS[@]}" | sed -n 1p)
 
-		run --separate-stderr bash -c 'set +o pipefail; "$@" | head -n 1' _ \
-			"$tool" "${ARGS[@]}"
-		assert_success_quiet "$tool"
+		run bash -c 'set +o pipefail; "$@" | head -n 1' _ "$tool" "${ARGS[@]}"
 		[ "$output" = "$first" ]
 	done
 }
@@ -221,10 +205,9 @@ sigpipe_ignored() {
 	local tool first
 	for tool in "${TOOLS[@]}"; do
 		long_output_args "$tool"
-		run --separate-stderr bash -c \
+		run -1 bash -c \
 			'trap "" PIPE; "$@" | head -n 1; exit "${PIPESTATUS[0]}"' _ \
 			"$tool" "${ARGS[@]}"
-		[ "$status" -eq 1 ] || { echo "$tool: status $status"; return 1; }
 		[ "${#lines[@]}" -eq 1 ]
 		[ "$stderr" = "$tool: write error: Broken pipe" ]
 	done
@@ -236,8 +219,7 @@ sigpipe_ignored() {
 		several_lines_args "$tool"
 		for opt in "" -h -V; do
 			if [ -n "$opt" ]; then cmd=("$tool" "$opt"); else cmd=("$tool" "${ARGS[@]}"); fi
-			run --separate-stderr bash -c '"$@" >&-' _ "${cmd[@]}"
-			[ "$status" -eq 1 ] || { echo "$tool $opt: status $status"; return 1; }
+			run -1 bash -c '"$@" >&-' _ "${cmd[@]}"
 			[ -z "$output" ]
 			[[ $stderr == "$tool: write error: "?* ]]
 			[ "${#stderr_lines[@]}" -eq 1 ]
@@ -248,12 +230,11 @@ sigpipe_ignored() {
 @test "a closed stderr still gives the exit status" {
 	local tool
 	for tool in "${TOOLS[@]}"; do
-		run --separate-stderr bash -c '"$@" 2>&-' _ "$tool" -Q
-		[ "$status" -eq 2 ]
+		run -2 bash -c '"$@" 2>&-' _ "$tool" -Q
 		[ -z "$output" ]
+		[ -z "$stderr" ]
 
-		run --separate-stderr bash -c '"$@" 2>&-' _ "$tool" -V
-		[ "$status" -eq 0 ]
+		run bash -c '"$@" 2>&-' _ "$tool" -V
 		[ "$output" = "hearth $VERSION" ]
 	done
 }
@@ -261,8 +242,7 @@ sigpipe_ignored() {
 @test "a closed stdin does not stop a tool that does not read it" {
 	local tool
 	for tool in "${TOOLS[@]}"; do
-		run --separate-stderr bash -c '"$@" <&-' _ "$tool" -V
-		assert_success_quiet "$tool"
+		run bash -c '"$@" <&-' _ "$tool" -V
 		[ "$output" = "hearth $VERSION" ]
 	done
 }

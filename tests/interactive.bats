@@ -8,35 +8,16 @@ load helper
 # or nothing.
 
 setup() {
-	TMP=$BATS_TEST_TMPDIR
-	PTY=$HEARTH_TOP/tests/pty
 	OUT=$TMP/out
-	TIME_RE='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z'
-}
-
-# File $1 is exactly one self session whose answer lines are on stdin.
-assert_session_file() {
-	local want count
-	want=$(cat)
-	count=$(printf '%s\n' "$want" | wc -l)
-	count=${count//[!0-9]/}
-	[[ $(head -n 1 "$1") =~ ^hearth-session$'\t'1$'\t'$2$'\t'$TIME_RE$'\t'$count$ ]] || {
-		echo "header: $(head -n 1 "$1")"
-		return 1
-	}
-	diff -u <(printf '%s\n' "$want") <(tail -n +2 "$1")
 }
 
 @test "prompts show the scale and [k/28]; stdout gets only the session" {
-	local n
-	n=$(awk -F'\t' '$1 == "item"' "$SHARE/self.bank" | wc -l)
-	n=${n//[!0-9]/}
 	run_pty progress "$OUT" "$SHARE/self.bank"
-	[[ $output == *"[1/$n] "* ]]
-	[[ $output == *"[$n/$n] "* ]]
+	[[ $output == *"[1/$N] "* ]]
+	[[ $output == *"[$N/$N] "* ]]
 	[[ $output == *"Your answer (1 to 5): "* ]]
 	awk -F'\t' '$1 == "item" { print $2 "\t" (n++ % 5 + 1) }' "$SHARE/self.bank" |
-		assert_session_file "$OUT" self
+		assert_session self - "$OUT"
 	# Nothing meant for the terminal reached stdout.
 	! grep -q -e 'Your answer' -e 'Rate each' -e '\[' "$OUT" ||
 		{ echo "prompt text in the session"; return 1; }
@@ -45,18 +26,18 @@ assert_session_file() {
 @test "? and help show the answer scale again" {
 	run_pty help "$OUT" "$SHARE/self.bank"
 	[ "$(grep -c 'Rate each statement' <<< "$output")" -eq 3 ]
-	printf 's01\t5\ns02\t4\ns03\t3\n' | assert_session_file "$OUT" self
+	printf 's01\t5\ns02\t4\ns03\t3\n' | assert_session self - "$OUT"
 }
 
 @test "a reply that is no answer re-asks with a hint" {
 	run_pty reask "$OUT"
 	[ "$(grep -c 'Please answer 1 to 5' <<< "$output")" -eq 3 ]
-	printf 's01\t2\ns02\t3\ns03\t4\n' | assert_session_file "$OUT" self
+	printf 's01\t2\ns02\t3\ns03\t4\n' | assert_session self - "$OUT"
 }
 
 @test "b goes back one item; at the first it says so" {
 	run_pty back "$OUT" "$SHARE/self.bank"
-	printf 's01\t1\ns02\t5\ns03\t4\n' | assert_session_file "$OUT" self
+	printf 's01\t1\ns02\t5\ns03\t4\n' | assert_session self - "$OUT"
 }
 
 @test "q quits: exit 1, nothing in the output file" {
@@ -91,11 +72,10 @@ assert_session_file() {
 }
 
 @test "know -t at a terminal: 'The guide says', 'Right.', the miss asked again" {
-	local seed id1 id2 right1 right2 wrong1 found=
+	local seed id1 id2 right2 wrong1 found=
 	# A seed whose first question has a note, so that notes are checked.
 	for seed in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-		mapfile -t ids < <(quiz -k know -s "$seed" -p -n 2 |
-			sed -En 's/^[0-9]+\. .* \(([a-z][a-z0-9-]*), section [0-9]+\)$/\1/p')
+		mapfile -t ids < <(print_order -k know -s "$seed" -n 2)
 		if awk -F'\t' -v id="${ids[0]}" '$1 == "note" && $2 == id { f = 1 } END { exit !f }' \
 			"$SHARE/know.bank"; then
 			found=$seed
@@ -108,13 +88,11 @@ assert_session_file() {
 	[[ $output == *"[again] "* ]]
 	[[ $output == *"The guide says "* ]]
 	[[ $output == *"Right."* ]]
-	right1=$(awk -F'\t' -v id="$id1" '$1 == "question" && $2 == id { print $4 }' "$SHARE/know.bank")
-	right2=$(awk -F'\t' -v id="$id2" '$1 == "question" && $2 == id { print $4 }' "$SHARE/know.bank")
-	wrong1=a
-	[ "$right1" != a ] || wrong1=b
+	right2=$(letters <<< "$id2")
+	wrong1=$(letters -w <<< "$id1")
 	# The session keeps the first answers: the miss, and the right one.
 	printf '%s\t%s\n%s\t%s\n' "$id1" "$wrong1" "$id2" "$right2" |
-		assert_session_file "$OUT" know
+		assert_session know - "$OUT"
 }
 
 @test "with stdout the terminal too: the session, then a 'quiz | score' hint" {

@@ -5,50 +5,9 @@ load helper
 # orders of seeded quizzes come from quiz -p with the same seed, whose
 # contents are themselves checked against the banks.
 
-setup() {
-	TMP=$BATS_TEST_TMPDIR
-	TIME_RE='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z'
-	TAB=$'\t'
-	N=$(bank_ids self | wc -l)
-	N=${N//[!0-9]/}
-}
-
-# The ids of bank $1 (self or know), in bank order.
-bank_ids() {
-	awk -F'\t' '$1 == "item" || $1 == "question" { print $2 }' "$SHARE/$1.bank"
-}
-
-# The right letter of each knowledge question whose id is on stdin.
-right_letters() {
-	awk -F'\t' 'NR == FNR { if ($1 == "question") a[$2] = $4; next }
-		{ print a[$1] }' "$SHARE/know.bank" -
-}
-
-# A wrong letter for each knowledge question whose id is on stdin: a,
-# unless a is right, then b.
-wrong_letters() {
-	awk -F'\t' 'NR == FNR { if ($1 == "question") a[$2] = $4; next }
-		{ print (a[$1] == "a" ? "b" : "a") }' "$SHARE/know.bank" -
-}
-
 # $2 repeated $1 times, one a line.
 repeat() {
-	local i
-	for ((i = 0; i < $1; i++)); do printf '%s\n' "$2"; done
-}
-
-# Checks $output is exactly one session of bank $1 whose answer lines are
-# the lines of file $2; sets TIME to the session's time.
-assert_session() {
-	local count
-	count=$(wc -l < "$2")
-	count=${count//[!0-9]/}
-	[[ ${lines[0]} =~ ^hearth-session$TAB"1"$TAB$1$TAB($TIME_RE)$TAB$count$ ]] || {
-		echo "header: '${lines[0]}' (wanted bank $1, $count answers)"
-		return 1
-	}
-	TIME=${BASH_REMATCH[1]}
-	diff -u "$2" <(printf '%s\n' "$output" | tail -n +2)
+	yes "$2" | head -n "$1"
 }
 
 # Files $1 and $2 differ.
@@ -60,8 +19,7 @@ differ() {
 	paste <(bank_ids self) <(repeat "$N" 3) > "$TMP/want"
 	[ "$(wc -l < "$TMP/want")" -eq "$N" ]
 	# yes never ends: quiz must stop reading after the last item.
-	run --separate-stderr timeout 20 sh -c 'yes 3 | quiz'
-	assert_success_quiet
+	run timeout 20 sh -c 'yes 3 | quiz'
 	assert_session self "$TMP/want"
 }
 
@@ -69,9 +27,8 @@ differ() {
 	local before after
 	before=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 	# A local time 5:45 ahead of UTC, which the session must not use.
-	TZ=HST-5:45 run --separate-stderr quiz -n 1 <<< 2
+	TZ=HST-5:45 run quiz -n 1 <<< 2
 	after=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-	assert_success_quiet
 	printf 's01\t2\n' > "$TMP/want"
 	assert_session self "$TMP/want"
 	[[ ! $TIME < $before ]] || { echo "$TIME before $before"; return 1; }
@@ -79,26 +36,20 @@ differ() {
 }
 
 @test "each reply is recorded for its item, trimmed, whatever its line end" {
-	local i v
-	for ((i = 0; i < N; i++)); do
-		v=$((i % 5 + 1))
-		case $((i % 4)) in
-		0) printf '%s\n' "$v" ;;
-		1) printf '  %s \t\n' "$v" ;;
-		2) printf '%s\r\n' "$v" ;;
-		3) printf '\t%s\n' "$v" ;;
-		esac
-	done > "$TMP/in"
-	paste <(bank_ids self) <(for ((i = 0; i < N; i++)); do echo $((i % 5 + 1)); done) \
+	# Reply i is i % 5 + 1, written plain, padded, with CRLF or after a tab
+	# as i % 4 says.
+	awk -v n="$N" 'BEGIN {
+		split("%s\n,  %s \t\n,%s\r\n,\t%s\n", form, ",")
+		for (i = 0; i < n; i++) printf form[i % 4 + 1], i % 5 + 1
+	}' > "$TMP/in"
+	paste <(bank_ids self) <(awk -v n="$N" 'BEGIN { for (i = 0; i < n; i++) print i % 5 + 1 }') \
 		> "$TMP/want"
-	run --separate-stderr quiz < "$TMP/in"
-	assert_success_quiet
+	run quiz < "$TMP/in"
 	assert_session self "$TMP/want"
 }
 
 @test "a last reply without a newline still counts" {
-	run --separate-stderr quiz -n 2 < <(printf '4\n5')
-	assert_success_quiet
+	run quiz -n 2 < <(printf '4\n5')
 	printf 's01\t4\ns02\t5\n' > "$TMP/want"
 	assert_session self "$TMP/want"
 }
@@ -109,16 +60,14 @@ differ() {
 	{ printf '%s\n' 1 b 5 2 3 back b 4 1; repeat $((N - 3)) 3; } > "$TMP/in"
 	{ printf 's01\t5\ns02\t4\ns03\t1\n'; paste <(bank_ids self | tail -n +4) \
 		<(repeat $((N - 3)) 3); } > "$TMP/want"
-	run --separate-stderr quiz < "$TMP/in"
-	assert_success_quiet
+	run quiz < "$TMP/in"
 	assert_session self "$TMP/want"
 }
 
 @test "going back at the first item changes nothing" {
 	{ printf '%s\n' b back; repeat "$N" 2; } > "$TMP/in"
 	paste <(bank_ids self) <(repeat "$N" 2) > "$TMP/want"
-	run --separate-stderr quiz < "$TMP/in"
-	assert_success_quiet
+	run quiz < "$TMP/in"
 	assert_session self "$TMP/want"
 }
 
@@ -126,50 +75,49 @@ differ() {
 	{ printf '%s\n' 1 B 2 BaCk 4; repeat $((N - 1)) 3; } > "$TMP/in"
 	{ printf 's01\t4\n'; paste <(bank_ids self | tail -n +2) <(repeat $((N - 1)) 3); } \
 		> "$TMP/want"
-	run --separate-stderr quiz < "$TMP/in"
-	assert_success_quiet
+	run quiz < "$TMP/in"
 	assert_session self "$TMP/want"
 
-	run --separate-stderr quiz < <(printf '1\n2\n Q \n3\n')
+	run -1 quiz < <(printf '1\n2\n Q \n3\n')
 	assert_error "quiz: quit after 2 of $N answers; nothing was written"
 }
 
 @test "q and quit write nothing and exit 1" {
 	local q
 	for q in q quit QUIT; do
-		run --separate-stderr quiz < <(printf '%s\n' 5 4 3 "$q" 2 1)
+		run -1 quiz < <(printf '%s\n' 5 4 3 "$q" 2 1)
 		assert_error "quiz: quit after 3 of $N answers; nothing was written"
 	done
-	run --separate-stderr quiz <<< q
+	run -1 quiz <<< q
 	assert_error "quiz: quit after 0 of $N answers; nothing was written"
 
-	run --separate-stderr quiz -n 4 < <(printf '%s\n' 1 2 b q)
+	run -1 quiz -n 4 < <(printf '%s\n' 1 2 b q)
 	assert_error "quiz: quit after 1 of 4 answers; nothing was written"
 }
 
 @test "input ending part-way writes nothing and exits 1" {
-	run --separate-stderr quiz < <(repeat $((N - 1)) 3)
+	run -1 quiz < <(repeat $((N - 1)) 3)
 	assert_error "quiz: input ended after $((N - 1)) of $N answers; nothing was written"
 
-	run --separate-stderr quiz < /dev/null
+	run -1 quiz < /dev/null
 	assert_error "quiz: input ended after 0 of $N answers; nothing was written"
 
-	run --separate-stderr quiz -n 3 < <(printf '1\n2\nb\n')
+	run -1 quiz -n 3 < <(printf '1\n2\nb\n')
 	assert_error "quiz: input ended after 1 of 3 answers; nothing was written"
 
-	run --separate-stderr quiz -k know -s 1 -n 5 < <(repeat 4 a)
+	run -1 quiz -k know -s 1 -n 5 < <(repeat 4 a)
 	assert_error "quiz: input ended after 4 of 5 answers; nothing was written"
 }
 
 @test "a reply that is no answer is an error naming its line and item" {
 	local bad
 	for bad in 6 0 -1 three 3.0 '3 4' 33 '' ' ' '?' help bb x 'q!' '#'; do
-		run --separate-stderr quiz < <(printf '%s\n' 1 2 "$bad" 4)
+		run -1 quiz < <(printf '%s\n' 1 2 "$bad" 4) || { echo "reply '$bad'"; return 1; }
 		assert_error "quiz: stdin:3: not an answer to s03 (1 to 5), b, or q" ||
 			{ echo "reply '$bad'"; return 1; }
 	done
 	# Lines count from the start of the input, commands included.
-	run --separate-stderr quiz < <(printf '%s\n' 1 b 1 2 back 2 3 9)
+	run -1 quiz < <(printf '%s\n' 1 b 1 2 back 2 3 9)
 	assert_error "quiz: stdin:8: not an answer to s04 (1 to 5), b, or q"
 }
 
@@ -179,7 +127,7 @@ differ() {
 	{ printf '1\n'; head -c 100000 /dev/zero | tr '\0' 3; printf '\n2\n'; } > "$TMP/long"
 	local f
 	for f in nul utf8 long; do
-		run --separate-stderr quiz < "$TMP/$f"
+		run -1 quiz < "$TMP/$f" || { echo "input $f"; return 1; }
 		assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q" ||
 			{ echo "input $f"; return 1; }
 	done
@@ -187,24 +135,21 @@ differ() {
 
 @test "know: replies are letters, in the order quiz -p shows with the same seed" {
 	print_order -k know -s 7 > "$TMP/order"
-	[ "$(wc -l < "$TMP/order")" -eq "$(bank_ids know | wc -l)" ]
-	right_letters < "$TMP/order" > "$TMP/in"
+	[ "$(wc -l < "$TMP/order")" -eq "$KNOW_N" ]
+	letters < "$TMP/order" > "$TMP/in"
 	paste "$TMP/order" "$TMP/in" > "$TMP/want"
-	run --separate-stderr quiz -k know -s 7 < "$TMP/in"
-	assert_success_quiet
+	run quiz -k know -s 7 < "$TMP/in"
 	assert_session know "$TMP/want"
 
 	# Replies are trimmed and case-insensitive for letters too.
 	sed 's/.*/ \U&\t/' "$TMP/in" > "$TMP/upper"
-	run --separate-stderr quiz -k know -s 7 < "$TMP/upper"
-	assert_success_quiet
+	run quiz -k know -s 7 < "$TMP/upper"
 	assert_session know "$TMP/want"
 }
 
 @test "know: b is the choice b; back goes back" {
 	print_order -k know -s 2 -n 3 > "$TMP/order"
-	run --separate-stderr quiz -k know -s 2 -n 3 < <(printf '%s\n' b b back a c)
-	assert_success_quiet
+	run quiz -k know -s 2 -n 3 < <(printf '%s\n' b b back a c)
 	paste "$TMP/order" <(printf '%s\n' b a c) > "$TMP/want"
 	assert_session know "$TMP/want"
 }
@@ -217,10 +162,10 @@ differ() {
 	n=${n//[!0-9]/}
 	last=$(printf "\\$(printf %o $((96 + n)))")
 	next=$(printf "\\$(printf %o $((97 + n)))")
-	run --separate-stderr quiz -k know -s 4 < <(printf '%s\n' "$next" a)
+	run -1 quiz -k know -s 4 < <(printf '%s\n' "$next" a)
 	assert_error "quiz: stdin:1: not an answer to $id (a to $last), back, or q"
 
-	run --separate-stderr quiz -k know -s 4 < <(printf '%s\n' 1 a)
+	run -1 quiz -k know -s 4 < <(printf '%s\n' 1 a)
 	assert_error "quiz: stdin:1: not an answer to $id (a to $last), back, or q"
 }
 
@@ -228,7 +173,7 @@ differ() {
 	local i shuffled=0
 	bank_ids know > "$TMP/bank"
 	for i in 1 2 3; do
-		quiz -k know < <(bank_ids know | right_letters) > "$TMP/s$i"
+		quiz -k know < <(bank_ids know | letters) > "$TMP/s$i"
 		tail -n +2 "$TMP/s$i" | cut -f1 > "$TMP/o$i"
 		# Every question once: a permutation of the bank.
 		diff <(sort "$TMP/bank") <(sort "$TMP/o$i")
@@ -236,7 +181,7 @@ differ() {
 	done
 	[ "$shuffled" -eq 1 ]
 
-	run --separate-stderr print_order
+	run print_order
 	[ "$output" = "$(bank_ids self)" ]
 }
 
@@ -250,8 +195,7 @@ differ() {
 	differ "$TMP/o5" "$TMP/o6"
 
 	# The quiz asks in the order -p shows.
-	run --separate-stderr quiz -s 5 < <(repeat "$N" 4)
-	assert_success_quiet
+	run quiz -s 5 < <(repeat "$N" 4)
 	paste "$TMP/o5" <(repeat "$N" 4) > "$TMP/want"
 	assert_session self "$TMP/want"
 
@@ -261,37 +205,34 @@ differ() {
 }
 
 @test "-n N asks the first N items of the order" {
-	run --separate-stderr quiz -n 5 < <(repeat 5 2)
-	assert_success_quiet
+	run quiz -n 5 < <(repeat 5 2)
 	paste <(bank_ids self | head -n 5) <(repeat 5 2) > "$TMP/want"
 	assert_session self "$TMP/want"
 
 	print_order -k know -s 9 | head -n 4 > "$TMP/order"
-	run --separate-stderr print_order -k know -s 9 -n 4
+	run print_order -k know -s 9 -n 4
 	[ "$output" = "$(cat "$TMP/order")" ]
-	run --separate-stderr quiz -k know -s 9 -n 4 < <(repeat 4 a)
-	assert_success_quiet
+	run quiz -k know -s 9 -n 4 < <(repeat 4 a)
 	paste "$TMP/order" <(repeat 4 a) > "$TMP/want"
 	assert_session know "$TMP/want"
 
-	run --separate-stderr quiz -n "$N" < <(repeat "$N" 1)
-	assert_success_quiet
+	run quiz -n "$N" < <(repeat "$N" 1)
 	[ "${#lines[@]}" -eq $((N + 1)) ]
+	paste <(bank_ids self) <(repeat "$N" 1) > "$TMP/want"
+	assert_session self "$TMP/want"
 }
 
 @test "-n beyond the bank, or not a count from 1, is a usage error" {
-	local know
-	know=$(bank_ids know | wc -l)
-	know=${know//[!0-9]/}
-	run --separate-stderr quiz -n $((N + 1)) < /dev/null
+	local know=$KNOW_N
+	run -2 quiz -n $((N + 1)) < /dev/null
 	assert_usage_message quiz "-n $((N + 1)): the self bank has $N questions"
-	run --separate-stderr quiz -k know -n $((know + 1)) < /dev/null
+	run -2 quiz -k know -n $((know + 1)) < /dev/null
 	assert_usage_message quiz "-n $((know + 1)): the know bank has $know questions"
-	run --separate-stderr quiz -p -n $((N + 1))
+	run -2 quiz -p -n $((N + 1))
 	assert_usage_message quiz "-n $((N + 1)): the self bank has $N questions"
 	local n
 	for n in 0 -1 x 2x ''; do
-		run --separate-stderr quiz -n "$n" < /dev/null
+		run -2 quiz -n "$n" < /dev/null
 		assert_usage_message quiz "-n '$n' is not a number from 1" || { echo "-n '$n'"; return 1; }
 	done
 }
@@ -341,131 +282,120 @@ know_questionnaire() {
 	# The bank has reversed and safety items, and the expectation shows them.
 	grep -q ', reversed' "$TMP/want"
 	grep -q ', safety)' "$TMP/want"
-	run --separate-stderr quiz -p
-	assert_success_quiet
+	run quiz -p
 	assert_output_file "$TMP/want"
 
 	# Seeded, in the seeded order (checked against the quiz above).
 	print_order -s 5 > "$TMP/order"
 	self_questionnaire "$TMP/order" > "$TMP/want"
-	run --separate-stderr quiz -p -s 5
-	assert_success_quiet
+	run quiz -p -s 5
 	assert_output_file "$TMP/want"
 
 	bank_ids self | head -n 3 > "$TMP/order"
 	self_questionnaire "$TMP/order" > "$TMP/want"
-	run --separate-stderr quiz -p -n 3
-	assert_success_quiet
+	run quiz -p -n 3
 	assert_output_file "$TMP/want"
 }
 
 @test "-p prints the know questionnaire: choices, answers and notes" {
 	print_order -k know -s 3 > "$TMP/order"
-	[ "$(wc -l < "$TMP/order")" -eq "$(bank_ids know | wc -l)" ]
+	[ "$(wc -l < "$TMP/order")" -eq "$KNOW_N" ]
 	diff <(bank_ids know | sort) <(sort "$TMP/order")
 	know_questionnaire "$TMP/order" > "$TMP/want"
 	grep -q '^   Note: ' "$TMP/want"
-	run --separate-stderr quiz -k know -s 3 -p
-	assert_success_quiet
+	run quiz -k know -s 3 -p
 	assert_output_file "$TMP/want"
 	# quiz asks in the same order.
-	run --separate-stderr quiz -k know -s 3 < <(right_letters < "$TMP/order")
-	assert_success_quiet
-	paste "$TMP/order" <(right_letters < "$TMP/order") > "$TMP/want"
+	run quiz -k know -s 3 < <(letters < "$TMP/order")
+	paste "$TMP/order" <(letters < "$TMP/order") > "$TMP/want"
 	assert_session know "$TMP/want"
 }
 
 @test "-t: a missed question comes back until right; the first answers are kept" {
 	print_order -k know -s 5 -n 3 > "$TMP/order"
 	mapfile -t id < "$TMP/order"
-	mapfile -t right < <(right_letters < "$TMP/order")
-	mapfile -t wrong < <(wrong_letters < "$TMP/order")
+	mapfile -t right < <(letters < "$TMP/order")
+	mapfile -t wrong < <(letters -w < "$TMP/order")
 	# Missed 1 and 3; then again 1 (missed again) and 3; then 1 again.
 	printf '%s\n' "${wrong[0]}" "${right[1]}" "${wrong[2]}" \
 		"${wrong[0]}" "${right[2]}" "${right[0]}" > "$TMP/in"
 	printf '%s\t%s\n' "${id[0]}" "${wrong[0]}" "${id[1]}" "${right[1]}" \
 		"${id[2]}" "${wrong[2]}" > "$TMP/want"
-	run --separate-stderr quiz -k know -s 5 -n 3 -t < "$TMP/in"
-	assert_success_quiet
+	run quiz -k know -s 5 -n 3 -t < "$TMP/in"
 	assert_session know "$TMP/want"
 
 	# Without the last reply the missed question is still waiting.
-	run --separate-stderr quiz -k know -s 5 -n 3 -t < <(head -n 5 "$TMP/in")
+	run -1 quiz -k know -s 5 -n 3 -t < <(head -n 5 "$TMP/in")
 	assert_error "quiz: input ended before the missed questions were answered again; nothing was written"
 
 	# Without -t nothing comes back: three replies make the session.
-	run --separate-stderr quiz -k know -s 5 -n 3 < <(head -n 3 "$TMP/in")
-	assert_success_quiet
+	run quiz -k know -s 5 -n 3 < <(head -n 3 "$TMP/in")
 	assert_session know "$TMP/want"
 }
 
 @test "-t without a terminal: a question missed again and again comes back at most three times" {
 	print_order -k know -s 6 -n 2 > "$TMP/order"
 	mapfile -t id < "$TMP/order"
-	mapfile -t right < <(right_letters < "$TMP/order")
-	mapfile -t wrong < <(wrong_letters < "$TMP/order")
+	mapfile -t right < <(letters < "$TMP/order")
+	mapfile -t wrong < <(letters -w < "$TMP/order")
 	# 1 missed, 2 right, then 1 missed three more times: the session ends.
 	{ printf '%s\n' "${wrong[0]}" "${right[1]}"; repeat 3 "${wrong[0]}"; } > "$TMP/in"
 	printf '%s\t%s\n' "${id[0]}" "${wrong[0]}" "${id[1]}" "${right[1]}" > "$TMP/want"
-	run --separate-stderr quiz -k know -s 6 -n 2 -t < "$TMP/in"
-	assert_success_quiet
+	run quiz -k know -s 6 -n 2 -t < "$TMP/in"
 	assert_session know "$TMP/want"
 	# One repeat fewer and it is still waiting.
-	run --separate-stderr quiz -k know -s 6 -n 2 -t < <(head -n 4 "$TMP/in")
+	run -1 quiz -k know -s 6 -n 2 -t < <(head -n 4 "$TMP/in")
 	assert_error "quiz: input ended before the missed questions were answered again; nothing was written"
 
 	# So even yes(1) ends a tutorial: every question asked at most 4 times.
-	run --separate-stderr timeout 20 sh -c 'yes a | quiz -k know -s 6 -t'
-	assert_success_quiet
-	paste <(print_order -k know -s 6) <(repeat "$(bank_ids know | wc -l)" a) > "$TMP/want"
+	run timeout 20 sh -c 'yes a | quiz -k know -s 6 -t'
+	paste <(print_order -k know -s 6) <(repeat "$KNOW_N" a) > "$TMP/want"
 	assert_session know "$TMP/want"
 }
 
 @test "-t: back in the repeat round goes back to the last reply" {
 	print_order -k know -s 8 -n 2 > "$TMP/order"
 	mapfile -t id < "$TMP/order"
-	mapfile -t right < <(right_letters < "$TMP/order")
-	mapfile -t wrong < <(wrong_letters < "$TMP/order")
+	mapfile -t right < <(letters < "$TMP/order")
+	mapfile -t wrong < <(letters -w < "$TMP/order")
 	# Miss 1, right 2, back (to 2), miss 2 this time, then 1 and 2 again.
 	printf '%s\n' "${wrong[0]}" "${right[1]}" back "${wrong[1]}" \
 		"${right[0]}" "${right[1]}" > "$TMP/in"
 	printf '%s\t%s\n' "${id[0]}" "${wrong[0]}" "${id[1]}" "${wrong[1]}" \
 		> "$TMP/want"
-	run --separate-stderr quiz -k know -s 8 -n 2 -t < "$TMP/in"
-	assert_success_quiet
+	run quiz -k know -s 8 -n 2 -t < "$TMP/in"
 	assert_session know "$TMP/want"
 }
 
 @test "usage errors: -t with self, -p with -o or -t, operands, bad bank names" {
-	run --separate-stderr quiz -t < /dev/null
+	run -2 quiz -t < /dev/null
 	assert_usage_message quiz "-t is for knowledge banks such as know"
-	run --separate-stderr quiz -k self -t < /dev/null
+	run -2 quiz -k self -t < /dev/null
 	assert_usage_message quiz "-t is for knowledge banks such as know"
-	run --separate-stderr quiz -p -o "$TMP/journal"
+	run -2 quiz -p -o "$TMP/journal"
 	assert_usage_message quiz "-p cannot go with -o or -t"
 	[ ! -e "$TMP/journal" ]
-	run --separate-stderr quiz -k know -p -t
+	run -2 quiz -k know -p -t
 	assert_usage_message quiz "-p cannot go with -o or -t"
-	run --separate-stderr quiz self < /dev/null
+	run -2 quiz self < /dev/null
 	assert_usage_message quiz "quiz takes no operands"
-	run --separate-stderr quiz -k know - < /dev/null
+	run -2 quiz -k know - < /dev/null
 	assert_usage_message quiz "quiz takes no operands"
-	run --separate-stderr quiz -k ../self < /dev/null
+	run -2 quiz -k ../self < /dev/null
 	assert_usage_message quiz "bank '../self' is not a bank name"
-	run --separate-stderr quiz -s x < /dev/null
+	run -2 quiz -s x < /dev/null
 	assert_usage_message quiz "seed 'x' is not a number"
 }
 
 @test "a bank that does not exist is an error" {
 	data_copy
-	run --separate-stderr quiz -k nope < /dev/null
+	run -1 quiz -k nope < /dev/null
 	assert_error "quiz: $DATA/nope.bank: cannot open: No such file or directory"
 }
 
 @test "-o FILE: the session goes to stdout and to FILE, created mode 0600" {
 	local j=$TMP/journal first
-	run --separate-stderr sh -c 'umask 000; quiz -n 3 -o "$1"' _ "$j" < <(repeat 3 4)
-	assert_success_quiet
+	run sh -c 'umask 000; quiz -n 3 -o "$1"' _ "$j" < <(repeat 3 4)
 	printf 's01\t4\ns02\t4\ns03\t4\n' > "$TMP/want"
 	assert_session self "$TMP/want"
 	[ "$(stat -c %a "$j")" = 600 ]
@@ -473,8 +403,7 @@ know_questionnaire() {
 	first=$output
 
 	# A second session is appended, the first kept as it was.
-	run --separate-stderr quiz -k know -s 1 -n 2 -o "$j" < <(repeat 2 a)
-	assert_success_quiet
+	run quiz -k know -s 1 -n 2 -o "$j" < <(repeat 2 a)
 	diff -u <(printf '%s\n%s\n' "$first" "$output") "$j"
 	[ "$(stat -c %a "$j")" = 600 ]
 }
@@ -484,29 +413,29 @@ know_questionnaire() {
 	quiz -n 2 -o "$j" < <(repeat 2 5) > "$TMP/first"
 	cmp "$TMP/first" "$j"
 
-	run --separate-stderr quiz -o "$j" < <(printf '%s\n' 1 2 q)
+	run -1 quiz -o "$j" < <(printf '%s\n' 1 2 q)
 	assert_error "quiz: quit after 2 of $N answers; nothing was written"
 	cmp "$TMP/first" "$j"
-	run --separate-stderr quiz -o "$j" < <(repeat 3 1)
+	run -1 quiz -o "$j" < <(repeat 3 1)
 	assert_error "quiz: input ended after 3 of $N answers; nothing was written"
 	cmp "$TMP/first" "$j"
-	run --separate-stderr quiz -o "$j" < <(printf '%s\n' 1 7)
+	run -1 quiz -o "$j" < <(printf '%s\n' 1 7)
 	assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q"
 	cmp "$TMP/first" "$j"
 
 	# A journal quiz created is removed again when no session goes in.
-	run --separate-stderr quiz -o "$TMP/new" <<< q
+	run -1 quiz -o "$TMP/new" <<< q
 	assert_error "quiz: quit after 0 of $N answers; nothing was written"
 	[ ! -e "$TMP/new" ]
-	run --separate-stderr quiz -o "$TMP/new" < <(repeat 3 1)
+	run -1 quiz -o "$TMP/new" < <(repeat 3 1)
 	assert_error "quiz: input ended after 3 of $N answers; nothing was written"
 	[ ! -e "$TMP/new" ]
-	run --separate-stderr quiz -o "$TMP/new" < <(printf '%s\n' 1 x)
+	run -1 quiz -o "$TMP/new" < <(printf '%s\n' 1 x)
 	assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q"
 	[ ! -e "$TMP/new" ]
 	# An empty journal that was there stays.
 	: > "$TMP/empty"
-	run --separate-stderr quiz -o "$TMP/empty" <<< q
+	run -1 quiz -o "$TMP/empty" <<< q
 	assert_error "quiz: quit after 0 of $N answers; nothing was written"
 	[ -e "$TMP/empty" ]
 	[ ! -s "$TMP/empty" ]
@@ -556,7 +485,7 @@ know_questionnaire() {
 }
 
 @test "-o FILE that cannot be opened is an error before any question" {
-	run --separate-stderr quiz -o "$TMP/no/such/dir/journal" < <(repeat "$N" 3)
+	run -1 quiz -o "$TMP/no/such/dir/journal" < <(repeat "$N" 3)
 	assert_error "quiz: $TMP/no/such/dir/journal: No such file or directory"
 }
 
@@ -573,7 +502,7 @@ know_questionnaire() {
 	done
 	# Every header is followed by exactly its count of answer lines, all
 	# of one session: the same bank's ids, each once, the same answer.
-	run --separate-stderr awk -F'\t' -v ids="$(bank_ids self) $(bank_ids know)" '
+	run awk -F'\t' -v ids="$(bank_ids self) $(bank_ids know)" '
 		BEGIN { n = split(ids, all, /[ \n]/); for (i = 1; i <= n; i++) known[all[i]] = 1 }
 		function done_block() {
 			if (left != 0) { print "cut short at line " NR; bad = 1 }
@@ -598,8 +527,7 @@ know_questionnaire() {
 			done_block()
 			printf "%d %d %d\n", sessions["self"], sessions["know"], bad
 		}' "$j"
-	[ "$status" -eq 0 ]
 	[ "$output" = "20 20 0" ]
 	[ "$(grep -c '^hearth-session' "$j")" -eq 40 ]
-	[ "$(wc -l < "$j")" -eq $((20 * (N + 1) + 20 * ($(bank_ids know | wc -l) + 1))) ]
+	[ "$(wc -l < "$j")" -eq $((20 * (N + 1) + 20 * ($KNOW_N + 1))) ]
 }

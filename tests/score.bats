@@ -6,23 +6,8 @@ load helper
 # that works from the bank files alone (make bench races it, too).
 
 setup() {
-	TMP=$BATS_TEST_TMPDIR
-	FIX=$HEARTH_TOP/tests/fixtures
-	SAFETY=$(awk -F'\t' '$1 == "safety" { print $3 }' "$SHARE/self.bank")
-	THRESHOLD=$(awk -F'\t' '$1 == "safety" { print $2 }' "$SHARE/self.bank")
-}
-
-# A session of bank $1 at time $2 with answers given as ID=ANSWER.
-session() {
-	local bank=$1 time=$2 a
-	shift 2
-	printf 'hearth-session\t1\t%s\t%s\t%d\n' "$bank" "$time" $#
-	for a; do printf '%s\t%s\n' "${a%%=*}" "${a#*=}"; done
-}
-
-# Records of bank $1 of type $2: field $3 of each, one a line.
-bank_field() {
-	awk -F'\t' -v type="$2" -v f="$3" '$1 == type { print $f }' "$SHARE/$1.bank"
+	SAFETY=$(bank_field self safety 3)
+	THRESHOLD=$(bank_field self safety 2)
 }
 
 @test "the hand-computed session: five scales and the safety line" {
@@ -40,14 +25,12 @@ bank_field() {
 	#             = 25 / 6 = 4.166.. -> 4.2: high, which reads nothing: -
 	# safety      alert items s09 (4) and s19 (5) reach the threshold 4 as
 	#             given, though both score low once reversed.
-	run --separate-stderr score "$FIX/hand.session"
-	assert_success_quiet
+	run score "$FIX/hand.session"
 	local T=2026-11-25T14:03:12Z
 	diff -u <(hand_results "$T") <(printf '%s\n' "$output")
 
 	# -r: the sections, sorted and once each; the safety note on stderr.
-	run --separate-stderr score -r "$FIX/hand.session"
-	[ "$status" -eq 0 ]
+	run -0 score -r "$FIX/hand.session"
 	[ "$output" = $'1\n2\n5' ]
 	[ "$stderr" = "score: safety: If you are afraid of your partner or feel controlled, please talk to someone you trust, a local domestic-abuse service, or, if you are in danger, emergency services." ]
 }
@@ -64,8 +47,7 @@ bank_field() {
 	#             just enough (ceil(4.8) = 5)
 	# readiness   4 of 6 answered: needs 5
 	# safety      s09 1 and s19 3 are below 4: no safety line
-	run --separate-stderr score "$FIX/hand-partial.session"
-	assert_success_quiet
+	run score "$FIX/hand-partial.session"
 	local T=2026-11-26T09:30:00Z
 	diff -u - <(printf '%s\n' "$output") <<-EOF
 	$T	self	walls	3.7	high	1
@@ -75,15 +57,13 @@ bank_field() {
 	$T	self	readiness	-	unscored	-
 	EOF
 
-	run --separate-stderr score -r "$FIX/hand-partial.session"
-	assert_success_quiet
+	run score -r "$FIX/hand-partial.session"
 	[ "$output" = $'1\n2' ]
 }
 
 @test "the reference scorer agrees with the hand-computed sessions" {
 	# So that the computed expectations below rest on something checked.
-	run --separate-stderr score "$FIX/hand.session" "$FIX/hand-partial.session"
-	assert_success_quiet
+	run score "$FIX/hand.session" "$FIX/hand-partial.session"
 	diff -u <(ref "$FIX/hand.session" "$FIX/hand-partial.session") \
 		<(printf '%s\n' "$output")
 }
@@ -93,8 +73,7 @@ bank_field() {
 	for v in 1 2 3 4 5; do
 		session self 2026-05-0${v}T10:00:00Z \
 			$(bank_field self item 2 | sed "s/\$/=$v/") > "$TMP/s$v"
-		run --separate-stderr score "$TMP/s$v"
-		assert_success_quiet
+		run score "$TMP/s$v"
 		assert_output_file <(ref "$TMP/s$v")
 		[ "${#lines[@]}" -eq $((5 + (v >= THRESHOLD))) ]
 	done
@@ -104,8 +83,7 @@ bank_field() {
 	awk -f "$HEARTH_TOP/tests/bench/journal.awk" -v sessions=80 -v mixed=1 \
 		"$SHARE/self.bank" "$SHARE/know.bank" > "$TMP/journal"
 	[ "$(grep -c '^hearth-session' "$TMP/journal")" -eq 80 ]
-	run --separate-stderr score "$TMP/journal"
-	assert_success_quiet
+	run score "$TMP/journal"
 	assert_output_file <(ref "$TMP/journal")
 	# Some of each kind of result, or the journal proves little.
 	[[ $output == *$'\tunscored\t'* ]]
@@ -114,14 +92,12 @@ bank_field() {
 	[[ $output == *$'\tsafety\t'* ]]
 	[[ $output == *$'\tknow\t'* ]]
 
-	run --separate-stderr score -r "$TMP/journal"
-	[ "$status" -eq 0 ]
+	run -0 score -r "$TMP/journal"
 	ref -r "$TMP/journal" > "$TMP/refs" 2> "$TMP/refs.err"
 	assert_output_file "$TMP/refs"
 	diff -u "$TMP/refs.err" <(printf '%s\n' "$stderr")
 
-	run --separate-stderr score -t "$TMP/journal"
-	assert_success_quiet
+	run score -t "$TMP/journal"
 	assert_output_file <(ref -t "$TMP/journal")
 	[ "${#lines[@]}" -eq 5 ]
 }
@@ -138,8 +114,7 @@ bank_field() {
 		# Exactly enough: scored; one fewer: unscored.
 		for k in "$want" $((want - 1)); do
 			session self 2026-06-01T00:00:00Z $(printf '%s=4\n' "${ids[@]:0:k}") > "$TMP/s"
-			run --separate-stderr score "$TMP/s"
-			assert_success_quiet
+			run score "$TMP/s"
 			assert_output_file <(ref "$TMP/s")
 			line=$(printf '%s\n' "$output" | grep -P "^[^\t]*\tself\t$scale\t")
 			if ((k == want)); then
@@ -173,13 +148,11 @@ bank_field() {
 	EOF
 	# one: a1 2, a2 0 reversed to 2: mean 2.0, high, read 3; two: b1 only.
 	session tiny 2026-07-01T12:00:00Z a1=2 b1=0 a2=0 > "$TMP/s"
-	run --separate-stderr score "$TMP/s"
-	assert_success_quiet
+	run score "$TMP/s"
 	[ "$output" = $'2026-07-01T12:00:00Z\ttiny\tone\t2.0\thigh\t3\n2026-07-01T12:00:00Z\ttiny\ttwo\t-\tunscored\t-' ]
 	# two: b1 0, b2 1: 0.5, low, read 4 (a rating scale from 0).
 	session tiny 2026-07-01T12:00:00Z b2=1 b1=0 > "$TMP/s"
-	run --separate-stderr score "$TMP/s"
-	assert_success_quiet
+	run score "$TMP/s"
 	[ "$output" = $'2026-07-01T12:00:00Z\ttiny\tone\t-\tunscored\t-\n2026-07-01T12:00:00Z\ttiny\ttwo\t0.5\tlow\t4' ]
 }
 
@@ -190,27 +163,22 @@ bank_field() {
 		# At the threshold: the safety line, after the scales, even when
 		# no scale is scored.
 		session self $T "$alert=$THRESHOLD" > "$TMP/s"
-		run --separate-stderr score "$TMP/s"
-		assert_success_quiet
+		run score "$TMP/s"
 		[ "${#lines[@]}" -eq 6 ]
 		[ "${lines[5]}" = "$T	self	safety	$SAFETY" ]
 		session self $T "$alert=5" s01=1 > "$TMP/s"
-		run --separate-stderr score "$TMP/s"
-		assert_success_quiet
+		run score "$TMP/s"
 		[ "${lines[5]}" = "$T	self	safety	$SAFETY" ]
 		# Below it: none, on stdout or stderr.
 		session self $T "$alert=$below" > "$TMP/s"
-		run --separate-stderr score "$TMP/s"
-		assert_success_quiet
+		run score "$TMP/s"
 		[ "${#lines[@]}" -eq 5 ]
 		[[ $output != *safety* ]]
-		run --separate-stderr score -r "$TMP/s"
-		assert_success_quiet
+		run score -r "$TMP/s"
 		[ -z "$output" ]
 		# -r: nothing to read, the note on stderr, exit 0.
 		session self $T "$alert=$THRESHOLD" > "$TMP/s"
-		run --separate-stderr score -r "$TMP/s"
-		[ "$status" -eq 0 ]
+		run -0 score -r "$TMP/s"
 		[ -z "$output" ]
 		[ "$stderr" = "score: safety: $SAFETY" ]
 	done
@@ -218,8 +186,7 @@ bank_field() {
 	session self $T $(awk -F'\t' 'NR == FNR { if ($1 == "alert") a[$2] = 1; next }
 		$1 == "item" && !($2 in a) { print $2 "=5" }' "$SHARE/self.bank" "$SHARE/self.bank") \
 		> "$TMP/s"
-	run --separate-stderr score "$TMP/s"
-	assert_success_quiet
+	run score "$TMP/s"
 	[[ $output != *safety* ]]
 }
 
@@ -228,33 +195,26 @@ bank_field() {
 	mapfile -t ids < <(bank_field know question 2)
 	total=${#ids[@]}
 	# All right.
-	session know $T $(awk -F'\t' '$1 == "question" { print $2 "=" $4 }' "$SHARE/know.bank") \
-		> "$TMP/right"
-	run --separate-stderr score "$TMP/right"
-	assert_success_quiet
+	session know $T $(bank_ids know | paste -d= - <(bank_ids know | letters)) > "$TMP/right"
+	run score "$TMP/right"
 	[ "$output" = "$T	know	$total	$total	-" ]
-	run --separate-stderr score -r "$TMP/right"
-	assert_success_quiet
+	run score -r "$TMP/right"
 	[ -z "$output" ]
 
 	# All wrong, in reverse bank order: every section with a question.
 	sections=$(bank_field know question 3 | sort -n -u | paste -sd, -)
-	session know $T $(awk -F'\t' '$1 == "question" { print $2 "=" ($4 == "a" ? "b" : "a") }' \
-		"$SHARE/know.bank" | tac) > "$TMP/wrong"
-	run --separate-stderr score "$TMP/wrong"
-	assert_success_quiet
+	session know $T $(bank_ids know | paste -d= - <(bank_ids know | letters -w) | tac) \
+		> "$TMP/wrong"
+	run score "$TMP/wrong"
 	[ "$output" = "$T	know	0	$total	$sections" ]
-	run --separate-stderr score -r "$TMP/wrong"
-	assert_success_quiet
+	run score -r "$TMP/wrong"
 	[ "$output" = "${sections//,/$'\n'}" ]
 
 	# Some: TOTAL is the questions answered.
 	session know $T k19=a k01=b k02=b k03=c k14=b k15=a > "$TMP/some"
-	run --separate-stderr score "$TMP/some"
-	assert_success_quiet
+	run score "$TMP/some"
 	assert_output_file <(ref "$TMP/some")
-	run --separate-stderr score -r "$TMP/some"
-	assert_success_quiet
+	run score -r "$TMP/some"
 	assert_output_file <(ref -r "$TMP/some")
 }
 
@@ -266,8 +226,7 @@ bank_field() {
 		session self $T $(bank_field self item 2 | sed 's/$/=3/')
 		session self $T s01=1 s06=5 s11=1 s16=1 s21=5
 	} > "$TMP/j"
-	run --separate-stderr score -r "$TMP/j"
-	[ "$status" -eq 0 ]
+	run -0 score -r "$TMP/j"
 	# hand: 1 2 5; know: 1 5; all 3s: every scale moderate; walls low: -.
 	mods=$(awk -F'\t' '$1 == "read" && $3 == "moderate" { print $4 }' "$SHARE/self.bank" |
 		sort -n -u)
@@ -294,8 +253,7 @@ bank_field() {
 		# reciprocity never scored: no line
 		session self 2026-04-01T00:00:00Z s04=1 s09=1
 	} > "$TMP/j"
-	run --separate-stderr score -t "$TMP/j"
-	assert_success_quiet
+	run score -t "$TMP/j"
 	diff -u - <(printf '%s\n' "$output") <<-'EOF'
 	self	walls	2026-01-01T00:00:00Z	3.8	2026-03-01T00:00:00Z	3.0	-0.8
 	self	reaching	2026-03-01T00:00:00Z	1.0	2026-03-01T00:00:00Z	1.0	0.0
@@ -305,8 +263,7 @@ bank_field() {
 
 	# Only knowledge sessions: no trend at all.
 	session know 2027-01-01T00:00:00Z k01=a > "$TMP/k"
-	run --separate-stderr score -t "$TMP/k"
-	assert_success_quiet
+	run score -t "$TMP/k"
 	[ -z "$output" ]
 }
 
@@ -316,8 +273,7 @@ bank_field() {
 		session self 2030-01-01T00:00:00Z s01=5 s06=1 s11=5 s16=5 s21=1 s26=9
 		session self 2026-02-01T00:00:00Z s01=3 s06=3 s11=3 s16=3 s21=3 s26=3
 	} > "$TMP/j"
-	run --separate-stderr score -t "$TMP/j"
-	[ "$status" -eq 1 ]
+	run -1 score -t "$TMP/j"
 	[ "$output" = "self	walls	2026-01-01T00:00:00Z	2.0	2026-02-01T00:00:00Z	3.0	+1.0" ]
 	[ "$stderr" = "score: $TMP/j:14: '9' is not an answer to s26 (1 to 5)" ]
 }
@@ -326,35 +282,28 @@ bank_field() {
 	local opts
 	for opts in "-r -t" "-t -r" "-rt" "-tr"; do
 		# shellcheck disable=SC2086
-		run --separate-stderr score $opts "$FIX/hand.session"
-		assert_usage_error
-		[ "${stderr_lines[0]}" = "score: -r and -t cannot be used together" ]
+		run -2 score $opts "$FIX/hand.session"
+		assert_usage_message score "-r and -t cannot be used together"
 	done
 }
 
 @test "at a terminal a '# For reflection' line comes first, except with -r" {
 	local f=$FIX/hand.session
-	run --separate-stderr script -qec "score '$f'" /dev/null < /dev/null
-	[ "$status" -eq 0 ]
-	output=${output//$'\r'/}
-	mapfile -t lines <<< "$output"
+	run_at_terminal "score '$f'"
 	[[ ${lines[0]} == "# For reflection"* ]]
 	diff -u <(score "$f") <(printf '%s\n' "${lines[@]:1}")
 
-	run --separate-stderr script -qec "score -t '$f'" /dev/null < /dev/null
-	[ "$status" -eq 0 ]
-	output=${output//$'\r'/}
-	mapfile -t lines <<< "$output"
+	run_at_terminal "score -t '$f'"
 	[[ ${lines[0]} == "# For reflection"* ]]
 	diff -u <(score -t "$f") <(printf '%s\n' "${lines[@]:1}")
 
-	run --separate-stderr script -qec "score -r '$f' 2> /dev/null" /dev/null < /dev/null
-	[ "$status" -eq 0 ]
-	[ "${output//$'\r'/}" = $'1\n2\n5' ]
+	run_at_terminal "score -r '$f' 2> /dev/null"
+	[ "$output" = $'1\n2\n5' ]
 
-	# Not at a terminal: no comment line.
-	run --separate-stderr score "$f"
+	# Not at a terminal: no comment line, only the results.
+	run score "$f"
 	[[ $output != *"#"* ]]
+	assert_output_file <(hand_results 2026-11-25T14:03:12Z)
 }
 
 # Bad input. Each case is a file: a good know session (lines 1-3), the bad
@@ -371,22 +320,25 @@ good_after() {
 # start.
 bad_case() {
 	local f=$TMP/case
-	{ good_before; cat; good_after; } > "$f"
-	{ good_before; good_after; } > "$TMP/good"
-	run --separate-stderr score "$f"
-	[ "$status" -eq 1 ] || { echo "status $status for: $2"; return 1; }
+	if [ ! -s "$TMP/good.ref" ]; then
+		good_before > "$TMP/good.before"
+		good_after > "$TMP/good.after"
+		cat "$TMP/good.before" "$TMP/good.after" | ref > "$TMP/good.ref"
+	fi
+	cat "$TMP/good.before" - "$TMP/good.after" > "$f"
+	run -1 score "$f" || { echo "for: $2"; return 1; }
 	[ "$stderr" = "score: $f:$(($1 + 3)): $2" ] || {
 		printf 'stderr: %s\nwanted: %s\n' "$stderr" "score: $f:$(($1 + 3)): $2"
 		return 1
 	}
-	[ -s "$TMP/good.ref" ] || ref "$TMP/good" > "$TMP/good.ref"
-	diff -u "$TMP/good.ref" <(printf '%s\n' "$output") || return 1
+	assert_output_file "$TMP/good.ref" || return 1
 	# The same through stdin.
-	run --separate-stderr score < "$f"
-	[ "$status" -eq 1 ] && [ "$stderr" = "score: stdin:$(($1 + 3)): $2" ] || {
-		echo "stdin: status $status, stderr $stderr"
+	run -1 score < "$f" || { echo "stdin, for: $2"; return 1; }
+	[ "$stderr" = "score: stdin:$(($1 + 3)): $2" ] || {
+		printf 'stdin: stderr: %s\nwanted: %s\n' "$stderr" "score: stdin:$(($1 + 3)): $2"
 		return 1
 	}
+	assert_output_file "$TMP/good.ref" || { echo "stdin, for: $2"; return 1; }
 }
 
 @test "bad answers: unknown id, out of range, text for a number, a bad letter" {
@@ -434,17 +386,13 @@ bad_case() {
 			bad_case 1 "session answer count is not a number from 1 to 100000" ||
 			{ echo "count '$c'"; return 1; }
 	done
-	local self
-	self=$(bank_field self item 2 | wc -l)
-	self=${self//[!0-9]/}
+	local self=$N
 	printf 'hearth-session\t1\tself\t%s\t%s\ns01\t3\n' $T $((self + 1)) |
 		bad_case 1 "session claims $((self + 1)) answers; bank 'self' has $self questions"
 	# As many as the bank has is fine (here cut short, so reported as that).
 	printf 'hearth-session\t1\tself\t%s\t%s\ns01\t3\n' $T "$self" |
 		bad_case 1 "session ends after 1 of its $self answers"
-	local know
-	know=$(bank_field know question 2 | wc -l)
-	know=${know//[!0-9]/}
+	local know=$KNOW_N
 	printf 'hearth-session\t1\tknow\t%s\t%s\nk01\ta\n' $T $((know + 1)) |
 		bad_case 1 "session claims $((know + 1)) answers; bank 'know' has $know questions"
 	printf 'hearth-session\t1\tself\t%s\ns01\t3\n' $T |
@@ -471,16 +419,14 @@ bad_case() {
 
 	# by the end of the file, after a good session
 	{ good_before; session self $T s01=3 s02=3 s03=3 | head -n 2; } > "$TMP/cut"
-	run --separate-stderr score "$TMP/cut"
-	[ "$status" -eq 1 ]
+	run -1 score "$TMP/cut"
 	assert_output_file <(good_before | ref)
 	[ "$stderr" = "score: $TMP/cut:4: session ends after 1 of its 3 answers" ]
 
 	# a cut session at the end of one file does not go on in the next
 	session self $T s01=3 s02=3 s03=3 | head -n 3 > "$TMP/a"
 	{ session self $T s01=3 s02=3 s03=3 | sed -n 4p; good_after; } > "$TMP/b"
-	run --separate-stderr score "$TMP/a" "$TMP/b"
-	[ "$status" -eq 1 ]
+	run -1 score "$TMP/a" "$TMP/b"
 	assert_output_file <(good_after | ref)
 	[ "$stderr" = "score: $TMP/a:1: session ends after 2 of its 3 answers
 score: $TMP/b:1: an answer outside a session: no hearth-session line above it" ]
@@ -491,13 +437,11 @@ score: $TMP/b:1: an answer outside a session: no hearth-session line above it" ]
 	session self $T s01=3 s02=3 s03=3 | head -n 3 > "$TMP/a"
 	printf 's03\t3\n' > "$TMP/b"
 	# Alone, b gets one message.
-	run --separate-stderr score "$TMP/b"
-	[ "$status" -eq 1 ]
+	run -1 score "$TMP/b"
 	[ -z "$output" ]
 	[ "$stderr" = "score: $TMP/b:1: an answer outside a session: no hearth-session line above it" ]
 	# After a file with an error it should get the same one message.
-	run --separate-stderr score "$TMP/a" "$TMP/b"
-	[ "$status" -eq 1 ]
+	run -1 score "$TMP/a" "$TMP/b"
 	[ -z "$output" ]
 	[ "$stderr" = "score: $TMP/a:1: session ends after 2 of its 3 answers
 score: $TMP/b:1: an answer outside a session: no hearth-session line above it" ]
@@ -505,8 +449,7 @@ score: $TMP/b:1: an answer outside a session: no hearth-session line above it" ]
 
 @test "an answer line outside a session is reported; the sessions are scored" {
 	{ printf 's01\t3\n'; good_before; good_after; } > "$TMP/f"
-	run --separate-stderr score "$TMP/f"
-	[ "$status" -eq 1 ]
+	run -1 score "$TMP/f"
 	assert_output_file <({ good_before; good_after; } | ref)
 	[ "$stderr" = "score: $TMP/f:1: an answer outside a session: no hearth-session line above it" ]
 
@@ -539,33 +482,28 @@ score: $TMP/b:1: an answer outside a session: no hearth-session line above it" ]
 
 @test "a line of 65536 bytes is not too long" {
 	{ printf '# '; head -c 65534 /dev/zero | tr '\0' x; printf '\n'; good_after; } > "$TMP/f"
-	run --separate-stderr score "$TMP/f"
-	assert_success_quiet
+	run score "$TMP/f"
 	assert_output_file <(good_after | ref)
 }
 
 @test "an empty input, or only comments and blank lines: no session" {
 	: > "$TMP/empty"
-	run --separate-stderr score "$TMP/empty"
-	[ "$status" -eq 1 ]
+	run -1 score "$TMP/empty"
 	[ -z "$output" ]
 	[ "$stderr" = "score: $TMP/empty:1: no session in the input" ]
 
-	run --separate-stderr score < /dev/null
-	[ "$status" -eq 1 ]
+	run -1 score < /dev/null
 	[ -z "$output" ]
 	[ "$stderr" = "score: stdin:1: no session in the input" ]
 
 	printf '# only\n\n# comments\n' > "$TMP/comments"
-	run --separate-stderr score "$TMP/comments"
-	[ "$status" -eq 1 ]
+	run -1 score "$TMP/comments"
 	[ -z "$output" ]
 	[ "$stderr" = "score: $TMP/comments:3: no session in the input" ]
 
 	# Other files are still scored.
 	good_before > "$TMP/good"
-	run --separate-stderr score "$TMP/empty" "$TMP/good" "$TMP/comments"
-	[ "$status" -eq 1 ]
+	run -1 score "$TMP/empty" "$TMP/good" "$TMP/comments"
 	assert_output_file <(ref "$TMP/good")
 	[ "$stderr" = "score: $TMP/empty:1: no session in the input
 score: $TMP/comments:3: no session in the input" ]
@@ -574,8 +512,7 @@ score: $TMP/comments:3: no session in the input" ]
 @test "a missing file is reported; the others are still scored" {
 	good_before > "$TMP/a"
 	good_after > "$TMP/b"
-	run --separate-stderr score "$TMP/a" "$TMP/missing" "$TMP/b"
-	[ "$status" -eq 1 ]
+	run -1 score "$TMP/a" "$TMP/missing" "$TMP/b"
 	assert_output_file <(ref "$TMP/a" "$TMP/b")
 	[ "$stderr" = "score: $TMP/missing: No such file or directory" ]
 }
@@ -583,8 +520,7 @@ score: $TMP/comments:3: no session in the input" ]
 @test "a directory operand is reported; the others are still scored" {
 	good_before > "$TMP/a"
 	mkdir "$TMP/dir"
-	run --separate-stderr score "$TMP/dir" "$TMP/a"
-	[ "$status" -eq 1 ]
+	run -1 score "$TMP/dir" "$TMP/a"
 	assert_output_file <(ref "$TMP/a")
 	[ "$stderr" = "score: $TMP/dir: Is a directory" ]
 }
@@ -592,13 +528,11 @@ score: $TMP/comments:3: no session in the input" ]
 @test "several files and - for stdin, scored in the order given" {
 	good_before > "$TMP/a"
 	good_after > "$TMP/b"
-	cp "$HEARTH_TOP/tests/fixtures/hand.session" "$TMP/c"
-	run --separate-stderr score "$TMP/a" - "$TMP/b" < "$TMP/c"
-	assert_success_quiet
+	cp "$FIX/hand.session" "$TMP/c"
+	run score "$TMP/a" - "$TMP/b" < "$TMP/c"
 	assert_output_file <(ref "$TMP/a" "$TMP/c" "$TMP/b")
 
-	run --separate-stderr score - < "$TMP/c"
-	assert_success_quiet
+	run score - < "$TMP/c"
 	assert_output_file <(ref "$TMP/c")
 }
 
@@ -611,18 +545,16 @@ score: $TMP/comments:3: no session in the input" ]
 		printf '# a comment inside a session\n\n   \t\n#\n'
 		tail -n +4 "$TMP/s"
 		printf '\n\n'
-		cat "$HEARTH_TOP/tests/fixtures/hand.session"
+		cat "$FIX/hand.session"
 		good_before
 	} > "$TMP/lf"
 	sed 's/$/\r/' "$TMP/lf" > "$TMP/crlf"
 	grep -q $'\r$' "$TMP/crlf"
-	run --separate-stderr score "$TMP/lf"
-	assert_success_quiet
+	run score "$TMP/lf"
 	assert_output_file <(ref "$TMP/lf")
 	[ "${#lines[@]}" -eq 12 ]
 	local lf=$output
-	run --separate-stderr score "$TMP/crlf"
-	assert_success_quiet
+	run score "$TMP/crlf"
 	[ "$output" = "$lf" ]
 }
 
@@ -631,18 +563,16 @@ score: $TMP/comments:3: no session in the input" ]
 	{
 		good_before
 		session self $T s01=3 s02=7
-		cat "$HEARTH_TOP/tests/fixtures/hand.session"
+		cat "$FIX/hand.session"
 		printf 'hearth-session\t1\tself\tnot-a-time\t1\ns01\t3\n'
 		good_after
 	} > "$TMP/j"
-	run --separate-stderr score "$TMP/j"
-	[ "$status" -eq 1 ]
-	assert_output_file <({ good_before; cat "$HEARTH_TOP/tests/fixtures/hand.session"; good_after; } | ref)
+	run -1 score "$TMP/j"
+	assert_output_file <({ good_before; cat "$FIX/hand.session"; good_after; } | ref)
 	[ "$stderr" = "score: $TMP/j:6: '7' is not an answer to s02 (1 to 5)
 score: $TMP/j:39: session time is not like 2026-11-25T14:03:12Z" ]
 
-	run --separate-stderr score -r "$TMP/j"
-	[ "$status" -eq 1 ]
+	run -1 score -r "$TMP/j"
 	[ "$output" = $'1\n1\n2\n5' ]
 	[ "${#stderr_lines[@]}" -eq 3 ]
 }

@@ -4,15 +4,7 @@ load helper
 # and from the guide's records ($SHARE/guide), never from the tool itself.
 
 setup() {
-	OUT=$BATS_TEST_TMPDIR/out
-}
-
-# Section $1 (a number) of the golden guide: its heading and its lines.
-golden_section() {
-	awk -F'\t' -v want="$1" '
-		NR == FNR { if ($1 == "section") number[$4] = $2; next }
-		($0 in number) { current = number[$0] }
-		current == want' "$SHARE/guide" "$GOLDEN/guide.txt"
+	OUT=$TMP/out
 }
 
 # The golden guide with a blank line before every heading but the first:
@@ -24,9 +16,10 @@ golden_with_breaks() {
 		{ print }' "$SHARE/guide" "$GOLDEN/guide.txt"
 }
 
-# The texts of the guide's lines of part $1, in order, one a line.
+# The texts of the guide's lines of part $1 (of section $2 only, if
+# given), in order, one a line.
 guide_part() {
-	awk -F'\t' -v part="$1" '$1 == "line" && $3 == part { print $4 }' \
+	awk -F'\t' -v part="$1" -v n="${2:-}" '$1 == "line" && $3 == part && (n == "" || $2 == n) { print $4 }' \
 		"$SHARE/guide"
 }
 
@@ -36,84 +29,19 @@ char_count() {
 	echo "${#1}"
 }
 
-# Checks $output as the paragraphs of file $2 wrapped to $1 columns: no
-# line wider than the width unless it holds one word; continuation lines
-# of a "- " paragraph indented by two spaces, others not at all; each
-# paragraph comes back when its lines are joined with single spaces; an
-# empty line in $2 stands for the blank line between two sections.
-check_wrapped() {
-	local LC_ALL=C.UTF-8
-	local width=$1 para line text bullet i=0
-	local -a out
-	mapfile -t out <<< "$output"
-	for line in "${out[@]}"; do
-		if [ "${#line}" -gt "$width" ] && [[ ${line#  } == *" "* ]]; then
-			echo "line wider than $width columns: '$line'"
-			return 1
-		fi
-	done
-	while IFS= read -r para; do
-		if [ -z "$para" ]; then
-			[ "$i" -lt "${#out[@]}" ] && [ -z "${out[i]}" ] || {
-				echo "output line $((i + 1)): expected a blank line"
-				return 1
-			}
-			i=$((i + 1))
-			continue
-		fi
-		text=${out[i]-}
-		i=$((i + 1))
-		[[ $text != " "* ]] || { echo "indented first line: '$text'"; return 1; }
-		bullet=0
-		[[ $para != "- "* ]] || bullet=1
-		while [ "${#text}" -lt "${#para}" ] && [ "$i" -lt "${#out[@]}" ]; do
-			line=${out[i]}
-			i=$((i + 1))
-			if [ "$bullet" -eq 1 ]; then
-				[[ $line == "  "[!\ ]* ]] || {
-					echo "continuation not indented by 2: '$line'"
-					return 1
-				}
-				line=${line#  }
-			else
-				[[ $line == [!\ ]* ]] || {
-					echo "bad continuation line: '$line'"
-					return 1
-				}
-			fi
-			text+=" $line"
-		done
-		[ "$text" = "$para" ] || {
-			printf 'joined:   %s\nexpected: %s\n' "$text" "$para"
-			return 1
-		}
-	done < "$2"
-	[ "$i" -eq "${#out[@]}" ] || {
-		echo "unexpected output from line $((i + 1)): '${out[i]}'"
-		return 1
-	}
-}
-
-# The widest word of the golden guide, in columns (all its characters are
-# one column wide).
+# The widest word of the golden guide, in columns.
 longest_word() {
-	local LC_ALL=C.UTF-8 word max=0
-	while IFS= read -r word; do
-		[ "${#word}" -le "$max" ] || max=${#word}
-	done < <(tr -s ' ' '\n' < "$GOLDEN/guide.txt")
-	echo "$max"
+	tr -s ' ' '\n' < "$GOLDEN/guide.txt" | LC_ALL=C.UTF-8 wc -L
 }
 
 @test "section with no reference prints the guide byte for byte" {
-	run --separate-stderr bash -c 'section > "$1"' _ "$OUT"
-	assert_success_quiet
+	run bash -c 'section > "$1"' _ "$OUT"
 	[ -z "$output" ]
 	cmp "$GOLDEN/guide.txt" "$OUT"
 }
 
 @test "section 1 prints section 1 word for word: the guide's first 4 lines" {
-	run --separate-stderr bash -c 'section 1 > "$1"' _ "$OUT"
-	assert_success_quiet
+	run bash -c 'section 1 > "$1"' _ "$OUT"
 	[ -z "$output" ]
 	cmp <(head -n 4 "$GOLDEN/guide.txt") "$OUT"
 	cmp <(golden_section 1) "$OUT"
@@ -122,8 +50,7 @@ longest_word() {
 @test "every section number prints that section of the golden guide" {
 	local n count=0
 	for n in $(awk -F'\t' '$1 == "section" { print $2 }' "$SHARE/guide"); do
-		run --separate-stderr section "$n"
-		assert_success_quiet
+		run section "$n"
 		assert_output_file <(golden_section "$n")
 		count=$((count + 1))
 	done
@@ -133,19 +60,16 @@ longest_word() {
 @test "section 3 by number, slug, prefix and upper-case prefix" {
 	local ref
 	for ref in 3 letting-go let LET Letting-Go l; do
-		run --separate-stderr section "$ref"
-		assert_success_quiet
+		run section "$ref"
 		assert_output_file <(golden_section 3)
 	done
 }
 
 @test "several references print in the order given, repeats included" {
-	run --separate-stderr section 5 1
-	assert_success_quiet
+	run section 5 1
 	assert_output_file <(golden_section 5; golden_section 1)
 
-	run --separate-stderr section home walls home
-	assert_success_quiet
+	run section home walls home
 	assert_output_file <(golden_section 5; golden_section 1; golden_section 5)
 }
 
@@ -154,21 +78,18 @@ longest_word() {
 	append_line guide 'section\t7\thometown\t7. Hometown'
 	append_line guide 'line\t7\tplace\tA place.'
 
-	run --separate-stderr section home
-	assert_success_quiet
+	run section home
 	assert_output_file <(golden_section 5)
 
-	run --separate-stderr section homet
-	assert_success_quiet
+	run section homet
 	assert_output_file <(printf '7. Hometown\nA place.\n')
 
-	run --separate-stderr section hom
+	run -1 section hom
 	assert_error "section: 'hom' could mean more than one section (see section -l)"
 }
 
 @test "section -l lists number, slug and title of every section" {
-	run --separate-stderr section -l
-	assert_success_quiet
+	run section -l
 	assert_output_file <(awk -F'\t' '$1 == "section" {
 		title = $4
 		if (index(title, $2 ". ") == 1)
@@ -179,13 +100,11 @@ longest_word() {
 }
 
 @test "section -l with references lists only those, in order" {
-	run --separate-stderr section -l 2 4
-	assert_success_quiet
+	run section -l 2 4
 	assert_output_file <(section -l | awk -F'\t' '$1 == 2 || $1 == 4')
 	[ "${#lines[@]}" -eq 2 ]
 
-	run --separate-stderr section -l home 1
-	assert_success_quiet
+	run section -l home 1
 	assert_output_file <(section -l | awk -F'\t' '$1 == 5'; section -l | awk -F'\t' '$1 == 1')
 }
 
@@ -196,68 +115,60 @@ longest_word() {
 	[ -n "$want" ]
 	golden_section 2 | grep -Fxq -- "$want"
 	for part in neuroscience neuro n; do
-		run --separate-stderr section -f "$part" 2
-		assert_success_quiet
+		run section -f "$part" 2
 		[ "${#lines[@]}" -eq 1 ]
 		[ "$output" = "$want" ]
 	done
 }
 
 @test "section -f neuroscience prints every section's neuroscience paragraph" {
-	run --separate-stderr section -f neuroscience
-	assert_success_quiet
+	run section -f neuroscience
 	assert_output_file <(guide_part neuroscience)
 	# Sections without the part (4 and 6) are skipped, headings never shown.
 	[ "${#lines[@]}" -eq "$(guide_part neuroscience | wc -l)" ]
 	[ "${#lines[@]}" -lt "$(awk -F'\t' '$1 == "section"' "$SHARE/guide" | wc -l)" ]
-	run --separate-stderr section -f neuroscience 4 6
+	run -1 section -f neuroscience 4 6
 	assert_error "section: no part 'neuroscience' in the sections asked for"
 }
 
 @test "section -f with an unknown part is an error with no output" {
-	run --separate-stderr section -f x
+	run -1 section -f x
 	assert_error "section: no part 'x' in the sections asked for"
 
-	run --separate-stderr section -f x 1 2
+	run -1 section -f x 1 2
 	assert_error "section: no part 'x' in the sections asked for"
 }
 
 @test "section -f part names are matched without regard to case, like references" {
-	run --separate-stderr section -f Neuroscience 1
-	assert_success_quiet
+	run section -f Neuroscience 1
 	[ "$output" = "$(guide_part neuroscience | head -n 1)" ]
-	run --separate-stderr section -f NEURO
-	assert_success_quiet
+	run section -f NEURO
 	[ "$output" = "$(guide_part neuroscience)" ]
 }
 
 @test "section -f takes the next argument as its value, even --help" {
-	run --separate-stderr section -f --help 1
+	run -1 section -f --help 1
 	assert_error "section: no part '--help' in the sections asked for"
-	run --separate-stderr section -lf --version 1
-	assert_usage_error
+	run -2 section -lf --version 1
+	assert_usage_message section "-l lists whole sections; it takes no -f"
 }
 
 @test "section -l with -f is a usage error" {
-	run --separate-stderr section -l -f neuroscience
-	assert_usage_error
-	[ "${stderr_lines[0]}" = "section: -l lists whole sections; it takes no -f" ]
-	[[ ${stderr_lines[1]} == "usage: section "* ]]
+	run -2 section -l -f neuroscience
+	assert_usage_message section "-l lists whole sections; it takes no -f"
 }
 
 @test "section -f with an ambiguous part prefix is an error" {
 	data_copy
 	append_line guide 'line\t2\tneurology\t- Neurology: a test paragraph.'
 
-	run --separate-stderr section -f neuro 2
+	run -1 section -f neuro 2
 	assert_error "section: part 'neuro' could mean neuroscience or neurology"
 
 	# The whole name still works, and the prefix where it is not ambiguous.
-	run --separate-stderr section -f neurology 2
-	assert_success_quiet
+	run section -f neurology 2
 	[ "$output" = "- Neurology: a test paragraph." ]
-	run --separate-stderr section -f neuro 1
-	assert_success_quiet
+	run section -f neuro 1
 	[ "$output" = "$(guide_part neuroscience | head -n 1)" ]
 }
 
@@ -266,78 +177,71 @@ longest_word() {
 	append_line guide 'line\t2\tneurology\t- Neurology: a test paragraph.'
 	append_line guide 'line\t2\tneuro\t- Neuro: a test paragraph.'
 
-	run --separate-stderr section -f neuro 2
-	assert_success_quiet
+	run section -f neuro 2
 	[ "$output" = "- Neuro: a test paragraph." ]
 
-	run --separate-stderr section -f neuro 1 2
-	assert_success_quiet
+	run section -f neuro 1 2
 	[ "$output" = "- Neuro: a test paragraph." ]
 }
 
 @test "section - reads references from stdin, one a line" {
-	run --separate-stderr section - <<< $'5\n\n# a comment\n  walls  \n\tlet\t'
-	assert_success_quiet
+	run section - <<< $'5\n\n# a comment\n  walls  \n\tlet\t'
 	assert_output_file <(golden_section 5; golden_section 1; golden_section 3)
 }
 
 @test "section - accepts CRLF lines and a last line without newline" {
-	run --separate-stderr section - < <(printf '2\r\n# note\r\n\r\n home \r\n4')
-	assert_success_quiet
+	run section - < <(printf '2\r\n# note\r\n\r\n home \r\n4')
 	assert_output_file <(golden_section 2; golden_section 5; golden_section 4)
 }
 
 @test "section 1 - 3 puts the references from stdin in position" {
-	run --separate-stderr section 1 - 3 <<< $'6\n2'
-	assert_success_quiet
+	run section 1 - 3 <<< $'6\n2'
 	assert_output_file <(for n in 1 6 2 3; do golden_section "$n"; done)
 }
 
 @test "section - with empty stdin prints nothing" {
-	run --separate-stderr section - < /dev/null
-	assert_success_quiet
+	run section - < /dev/null
 	[ -z "$output" ]
 }
 
 @test "an unknown reference on stdin names stdin and its line" {
-	run --separate-stderr section - <<< $'1\n\n# x\nnope\n2'
+	run -1 section - <<< $'1\n\n# x\nnope\n2'
 	assert_error "section: stdin:4: no section 'nope' (see section -l)"
 
-	run --separate-stderr section 1 - <<< $'\r\nnope\r'
+	run -1 section 1 - <<< $'\r\nnope\r'
 	assert_error "section: stdin:2: no section 'nope' (see section -l)"
 }
 
 @test "a stdin line that is not text, or too long, is an error" {
-	run --separate-stderr section - < <(printf '1\n2\377\n')
+	run -1 section - < <(printf '1\n2\377\n')
 	assert_error "section: stdin:2: invalid UTF-8"
 
-	run --separate-stderr section - < <(printf '1\n\n3\0\n')
+	run -1 section - < <(printf '1\n\n3\0\n')
 	assert_error "section: stdin:3: NUL byte in line"
 
-	run --separate-stderr section - < <(printf '1\n'; head -c 70000 /dev/zero | tr '\0' a; printf '\n2\n')
+	run -1 section - < <(printf '1\n'; head -c 70000 /dev/zero | tr '\0' a; printf '\n2\n')
 	assert_error "section: stdin:2: line is longer than 65536 bytes"
 }
 
 @test "an unknown reference is an error, also after valid ones" {
-	run --separate-stderr section x
+	run -1 section x
 	assert_error "section: no section 'x' (see section -l)"
 
-	run --separate-stderr section 1 x
+	run -1 section 1 x
 	assert_error "section: no section 'x' (see section -l)"
 
-	run --separate-stderr section 1 2 7
+	run -1 section 1 2 7
 	assert_error "section: no section '7' (see section -l)"
 
-	run --separate-stderr section 0
+	run -1 section 0
 	assert_error "section: no section '0' (see section -l)"
 
-	run --separate-stderr section ''
+	run -1 section ''
 	assert_error "section: no section '' (see section -l)"
 }
 
 @test "section -w 0 never wraps and adds no blank lines" {
-	run --separate-stderr bash -c 'section -w 0 > "$1"' _ "$OUT"
-	assert_success_quiet
+	run bash -c 'section -w 0 > "$1"' _ "$OUT"
 	[ -z "$output" ]
 	cmp "$GOLDEN/guide.txt" "$OUT"
 }
@@ -347,8 +251,7 @@ longest_word() {
 	min=$(($(longest_word) + 2))
 	golden_with_breaks > "$BATS_TEST_TMPDIR/expected"
 	for width in "$min" 40 60 80; do
-		run --separate-stderr section -w "$width"
-		assert_success_quiet
+		run section -w "$width"
 		check_wrapped "$width" "$BATS_TEST_TMPDIR/expected"
 		# Something was wrapped: more lines than paragraphs.
 		[ "${#lines[@]}" -gt "$(wc -l < "$BATS_TEST_TMPDIR/expected")" ]
@@ -357,8 +260,7 @@ longest_word() {
 
 @test "section -w narrower than a word puts that word on a line of its own" {
 	golden_with_breaks > "$BATS_TEST_TMPDIR/expected"
-	run --separate-stderr section -w 1
-	assert_success_quiet
+	run section -w 1
 	check_wrapped 1 "$BATS_TEST_TMPDIR/expected"
 	# One word a line: no line has a space after its indent.
 	[ -z "$(printf '%s\n' "${lines[@]}" | sed 's/^  //' | grep ' ' || true)" ]
@@ -366,15 +268,13 @@ longest_word() {
 
 @test "section -w with references separates the sections by a blank line" {
 	{ golden_section 5; echo; golden_section 1; } > "$BATS_TEST_TMPDIR/expected"
-	run --separate-stderr section -w 40 5 1
-	assert_success_quiet
+	run section -w 40 5 1
 	check_wrapped 40 "$BATS_TEST_TMPDIR/expected"
 }
 
 @test "section -w with -f puts a blank line only between printed sections" {
 	guide_part neuroscience | sed '1!s/^/\n/' > "$BATS_TEST_TMPDIR/expected"
-	run --separate-stderr section -w 50 -f neuroscience
-	assert_success_quiet
+	run section -w 50 -f neuroscience
 	check_wrapped 50 "$BATS_TEST_TMPDIR/expected"
 }
 
@@ -385,45 +285,42 @@ longest_word() {
 	bytes=$(LC_ALL=C; echo "${#text}")
 	[ "$bytes" -gt "$cols" ]
 	data_copy
-	append_line guide 'section\t7\tquotes\t7. Quotes'
-	printf 'line\t7\tquote\t%s\n' "$text" >> "$DATA/guide"
+	append_line guide 'section\t7\tquotes\t7. Quotes' "line\t7\tquote\t$text"
 
-	run --separate-stderr section -w "$cols" quotes
-	assert_success_quiet
+	run section -w "$cols" quotes
 	assert_output_file <(printf '7. Quotes\n%s\n' "$text")
 
 	# One column less and it must wrap: the test can tell.
-	run --separate-stderr section -w "$((cols - 1))" quotes
-	assert_success_quiet
+	run section -w "$((cols - 1))" quotes
 	[ "${#lines[@]}" -gt 2 ]
+	assert_output_file <(printf '7. Quotes\n%s\n%s\n' "${text% *}" "${text##* }")
 }
 
 @test "section -w with a bad width is a usage error" {
 	local width
 	for width in abc -1 '' 1x 100001 ' 5'; do
-		run --separate-stderr section -w "$width"
-		assert_usage_error
-		[ "${stderr_lines[0]}" = "section: width '$width' is not a number from 0 to 100000" ]
+		run -2 section -w "$width"
+		assert_usage_message section "width '$width' is not a number from 0 to 100000"
 	done
 }
 
 @test "HEARTH_DATA at a missing directory" {
 	export HEARTH_DATA=$BATS_TEST_TMPDIR/nowhere
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $HEARTH_DATA/guide: cannot open: No such file or directory"
 }
 
 @test "HEARTH_DATA at a regular file" {
 	export HEARTH_DATA=$BATS_TEST_TMPDIR/file
 	echo data > "$HEARTH_DATA"
-	run --separate-stderr section 1
+	run -1 section 1
 	assert_error "section: $HEARTH_DATA/guide: cannot open: Not a directory"
 }
 
 @test "HEARTH_DATA at an empty directory" {
 	export HEARTH_DATA=$BATS_TEST_TMPDIR/empty
 	mkdir "$HEARTH_DATA"
-	run --separate-stderr section -l
+	run -1 section -l
 	assert_error "section: $HEARTH_DATA/guide: cannot open: No such file or directory"
 }
 
@@ -431,38 +328,38 @@ longest_word() {
 	data_copy
 	rm "$DATA/guide"
 	mkdir "$DATA/guide"
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide: is a directory, not a data file"
 }
 
 @test "guide: an unknown record type" {
 	data_copy
 	append_line guide 'chapter\t1\tx\tText'
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide:$LINE: unknown record 'chapter' (expected section or line)"
 }
 
 @test "guide: a wrong number of fields" {
 	data_copy
 	append_line guide 'line\t1\tpsychology'
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide:$LINE: 'line' record has 3 tab-separated fields, expected 4"
 
 	data_copy
 	append_line guide 'section\t7\tseven\t7. Seven\textra'
-	run --separate-stderr section 1
+	run -1 section 1
 	assert_error "section: $DATA/guide:$LINE: 'section' record has 5 tab-separated fields, expected 4"
 }
 
 @test "guide: an empty field, a field with outer spaces" {
 	data_copy
 	append_line guide 'line\t1\t\tText'
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide:$LINE: field 3 is empty"
 
 	data_copy
 	append_line guide 'line\t1\tpsychology\tText '
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide:$LINE: field 4 starts or ends with a space"
 }
 
@@ -471,7 +368,7 @@ longest_word() {
 	for number in x 0 1000 -1 7a; do
 		data_copy
 		append_line guide "section\t$number\tnew\tNew"
-		run --separate-stderr section
+		run -1 section
 		assert_error "section: $DATA/guide:$LINE: section number '$number' is not a number from 1 to 999"
 	done
 }
@@ -479,71 +376,71 @@ longest_word() {
 @test "guide: a section number defined twice" {
 	data_copy
 	append_line guide 'section\t1\tagain\t1. Again'
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide:$LINE: section 1 is defined twice"
 }
 
 @test "guide: a slug used twice" {
 	data_copy
 	append_line guide 'section\t7\twalls\t7. Walls again'
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide:$LINE: slug 'walls' is used twice"
 }
 
 @test "guide: a bad slug or part name" {
 	data_copy
 	append_line guide 'section\t7\tBad\t7. Bad'
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide:$LINE: slug 'Bad' must be lower-case letters, digits and inner hyphens, starting with a letter"
 
 	data_copy
 	cp "$SHARE/guide" "$DATA/guide"
 	append_line guide 'line\t1\tpart-\tText'
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide:$LINE: part name 'part-' must be lower-case letters, digits and inner hyphens, starting with a letter"
 }
 
 @test "guide: a line of a section not defined above it" {
 	data_copy
 	append_line guide 'line\t9\tpsychology\tText'
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide:$LINE: no section '9' is defined above this line"
 
 	# Defined, but only further down.
 	{ printf 'line\t2\tpsychology\tEarly\n'; cat "$SHARE/guide"; } > "$DATA/guide"
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide:1: no section '2' is defined above this line"
 }
 
 @test "guide: a section with no lines" {
 	data_copy
 	append_line guide 'section\t7\tempty\t7. Empty'
-	run --separate-stderr section 1
+	run -1 section 1
 	assert_error "section: $DATA/guide: section 7 has no lines"
 }
 
 @test "guide: an empty guide, or one of comments only" {
 	data_copy
 	: > "$DATA/guide"
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide: no sections in the guide"
 
 	printf '# nothing\n\n# here\n' > "$DATA/guide"
-	run --separate-stderr section -l
+	run -1 section -l
 	assert_error "section: $DATA/guide: no sections in the guide"
 }
 
 @test "guide: a NUL byte" {
 	data_copy
 	append_line guide 'line\t1\tpsychology\tA\0B'
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide:$LINE: NUL byte in line"
 }
 
 @test "guide: invalid UTF-8" {
 	data_copy
 	append_line guide 'line\t1\tpsychology\tA\377B'
-	run --separate-stderr section
+	run -1 section
 	assert_error "section: $DATA/guide:$LINE: invalid UTF-8"
 
 	# An overlong encoding and a lone surrogate are invalid too.
@@ -551,7 +448,7 @@ longest_word() {
 	for bad in '\300\257' '\355\240\200' '\342\200'; do
 		cp "$SHARE/guide" "$DATA/guide"
 		append_line guide "line\t1\tpsychology\tA${bad}B"
-		run --separate-stderr section
+		run -1 section
 		assert_error "section: $DATA/guide:$LINE: invalid UTF-8"
 	done
 }
@@ -561,51 +458,44 @@ longest_word() {
 	data_copy
 	# 65536 bytes is the longest line allowed.
 	text=$(head -c "$((65536 - ${#head}))" /dev/zero | tr '\0' a)
-	printf '%s%s\n' "$head" "$text" >> "$DATA/guide"
-	run --separate-stderr section -f psychology 1
-	assert_success_quiet
+	append_line guide "$head$text"
+	run section -f psychology 1
 	[ "${lines[1]}" = "$text" ]
+	assert_output_file <(guide_part psychology 1; echo "$text")
 
 	cp "$SHARE/guide" "$DATA/guide"
-	printf '%s%sa\n' "$head" "$text" >> "$DATA/guide"
-	LINE=$(wc -l < "$DATA/guide")
-	run --separate-stderr section
-	assert_error "section: $DATA/guide:${LINE//[!0-9]/}: line is longer than 65536 bytes"
+	append_line guide "${head}${text}a"
+	run -1 section
+	assert_error "section: $DATA/guide:$LINE: line is longer than 65536 bytes"
 }
 
 @test "guide: a line of spaces and tabs is blank, and skipped" {
 	data_copy
 	append_line guide ' \t  '
-	run --separate-stderr bash -c 'section > "$1"' _ "$OUT"
-	assert_success_quiet
+	run bash -c 'section > "$1"' _ "$OUT"
 	cmp "$GOLDEN/guide.txt" "$OUT"
 }
 
 @test "a CRLF guide reads the same as the guide" {
 	data_copy
 	sed 's/$/\r/' "$SHARE/guide" > "$DATA/guide"
-	run --separate-stderr bash -c 'section > "$1"' _ "$OUT"
-	assert_success_quiet
+	run bash -c 'section > "$1"' _ "$OUT"
 	cmp "$GOLDEN/guide.txt" "$OUT"
 }
 
 @test "section -p lists each section's parts once, in order: number TAB part" {
-	run --separate-stderr section -p
-	assert_success_quiet
+	run section -p
 	expected=$(awk -F'\t' '$1 == "line" && !seen[$2 FS $3]++ { print $2 "\t" $3 }' "$SHARE/guide")
 	[ "$output" = "$expected" ]
 	[ "${lines[0]}" = $'1\tpsychology' ]
 
-	run --separate-stderr section -p 4 home
-	assert_success_quiet
+	run section -p 4 home
 	[ "$output" = $'4\tbrain\n4\tpsychology\n5\tpsychology\n5\tneuroscience' ]
 }
 
 @test "section -p with -l or -f is a usage error" {
-	run --separate-stderr section -p -l
-	assert_usage_error
-	[ "${stderr_lines[0]}" = "section: -l and -p cannot be used together" ]
-	run --separate-stderr section -p -f neuro
-	assert_usage_error
-	[ "${stderr_lines[0]}" = "section: -p lists whole sections; it takes no -f" ]
+	run -2 section -p -l
+	assert_usage_message section "-l and -p cannot be used together"
+	run -2 section -p -f neuro
+	assert_usage_message section "-p lists whole sections; it takes no -f"
 }

@@ -5,66 +5,45 @@ load helper
 # ENTRIES: the reminders of a fortune-format file ($SHARE/reminders unless
 # $1 names another), each as summary prints it: entries are separated by
 # lines holding only "%", and lose their trailing newlines; empty ones do
-# not count.
+# not count. IS_ENTRY has each entry as a key.
 load_reminders() {
-	local line entry=
+	local entry
 	ENTRIES=()
-	while IFS= read -r line || [ -n "$line" ]; do
-		if [ "$line" = % ]; then
-			add_reminder "$entry"
-			entry=
-		else
-			entry+=$line$'\n'
-		fi
-	done < "${1:-$SHARE/reminders}"
-	add_reminder "$entry"
+	declare -gA IS_ENTRY=()
+	# A loop in awk: bats traces every shell command, so loops there are slow.
+	mapfile -t -d $'\036' ENTRIES < <(awk '
+		function add() {
+			sub(/\n+$/, "", entry)
+			if (entry != "") printf "%s\036", entry
+			entry = ""
+		}
+		$0 == "%" { add(); next }
+		{ entry = entry $0 "\n" }
+		END { add() }' "${1:-$SHARE/reminders}")
+	for entry in "${ENTRIES[@]}"; do IS_ENTRY[$entry]=1; done
 }
 
-add_reminder() {
-	local entry=$1
-	while [[ $entry == *$'\n' ]]; do
-		entry=${entry%$'\n'}
-	done
-	[ -z "$entry" ] || ENTRIES+=("$entry")
+# DAYS: what summary -d prints on each of the $1 days from 2026-01-01, one
+# an element. (One shell runs them all: a run each is slow.)
+reminders_of_days() {
+	local dates
+	mapfile -t dates < <(seq 0 $(($1 - 1)) | sed 's/.*/2026-01-01 + & days/' | date -f - +%F)
+	[ "${#dates[@]}" -eq "$1" ] || { echo "no dates"; return 1; }
+	run bash -c 'for d; do r=$(summary -d "$d") || exit; printf "%s\036" "$r"; done' _ \
+		"${dates[@]}" || return 1
+	mapfile -t -d $'\036' DAYS < <(printf '%s' "$output")
+	[ "${#DAYS[@]}" -eq "$1" ] || { echo "${#DAYS[@]} reminders for $1 days"; return 1; }
 }
 
 # Succeeds when $1 is one of ENTRIES.
 is_reminder() {
-	local entry
-	for entry in "${ENTRIES[@]}"; do
-		[ "$entry" != "$1" ] || return 0
-	done
-	echo "not a reminder: '$1'"
-	return 1
-}
-
-# What "summary N" prints: the heading of section N from the guide, then
-# its key points from the points file, each as "- text".
-expected_points() {
-	local n
-	for n; do
-		awk -F'\t' -v n="$n" '$1 == "section" && $2 == n { print $4 }' \
-			"$SHARE/guide"
-		awk -F'\t' -v n="$n" '$1 == "point" && $2 == n { print "- " $3 }' \
-			"$SHARE/points"
-	done
-}
-
-# The golden guide's lines after the summary's heading.
-golden_summary() {
-	local heading
-	heading=$(awk -F'\t' '$1 == "section" && $3 == "summary" { print $4 }' \
-		"$SHARE/guide")
-	[ -n "$heading" ]
-	awk -v h="$heading" 'seen { print } $0 == h { seen = 1 }' \
-		"$GOLDEN/guide.txt"
+	[ -n "${IS_ENTRY[$1]+set}" ] || { echo "not a reminder: '$1'"; return 1; }
 }
 
 @test "summary prints the guide's summary paragraphs without the heading" {
 	golden_summary > "$BATS_TEST_TMPDIR/expected"
 	[ -s "$BATS_TEST_TMPDIR/expected" ]
-	run --separate-stderr bash -c 'summary > "$1"' _ "$BATS_TEST_TMPDIR/out"
-	assert_success_quiet
+	run bash -c 'summary > "$1"' _ "$BATS_TEST_TMPDIR/out"
 	[ -z "$output" ]
 	cmp "$BATS_TEST_TMPDIR/expected" "$BATS_TEST_TMPDIR/out"
 	# The last lines of the golden guide, so no heading among them.
@@ -73,8 +52,7 @@ golden_summary() {
 }
 
 @test "summary 3 prints section 3's heading then its key points" {
-	run --separate-stderr summary 3
-	assert_success_quiet
+	run summary 3
 	assert_output_file <(expected_points 3)
 	[ "${lines[0]}" = "$(sed -n '/^3\. /p' "$GOLDEN/guide.txt")" ]
 	[ "${#lines[@]}" -ge 3 ]
@@ -84,8 +62,7 @@ golden_summary() {
 @test "summary N for every section of the guide" {
 	local n count=0
 	for n in $(awk -F'\t' '$1 == "section" { print $2 }' "$SHARE/guide"); do
-		run --separate-stderr summary "$n"
-		assert_success_quiet
+		run summary "$n"
 		assert_output_file <(expected_points "$n")
 		count=$((count + 1))
 	done
@@ -93,98 +70,77 @@ golden_summary() {
 }
 
 @test "summary by slug, prefix, several references and stdin" {
-	run --separate-stderr summary letting-go
-	assert_success_quiet
+	run summary letting-go
 	assert_output_file <(expected_points 3)
 
-	run --separate-stderr summary LET
-	assert_success_quiet
+	run summary LET
 	assert_output_file <(expected_points 3)
 
-	run --separate-stderr summary 3 5
-	assert_success_quiet
+	run summary 3 5
 	assert_output_file <(expected_points 3 5)
 
-	run --separate-stderr summary - <<< $'3\n\n# comment\n home \r'
-	assert_success_quiet
+	run summary - <<< $'3\n\n# comment\n home \r'
 	assert_output_file <(expected_points 3 5)
 
-	run --separate-stderr summary 1 - 6 <<< 'reaching'
-	assert_success_quiet
+	run summary 1 - 6 <<< 'reaching'
 	assert_output_file <(expected_points 1 2 6)
 }
 
 @test "summary with an unknown reference is an error with no output" {
-	run --separate-stderr summary x
+	run -1 summary x
 	assert_error "summary: no section 'x' (see section -l)"
 
-	run --separate-stderr summary 3 x
+	run -1 summary 3 x
 	assert_error "summary: no section 'x' (see section -l)"
 
-	run --separate-stderr summary - <<< $'3\nnope'
+	run -1 summary - <<< $'3\nnope'
 	assert_error "summary: stdin:2: no section 'nope' (see section -l)"
 }
 
 @test "summary -w wraps the key points, continuation lines indented" {
-	local LC_ALL=C.UTF-8 line joined= want
-	want=$(expected_points 3)
+	expected_points 3 > "$TMP/expected"
 	# Wide enough for the heading, too narrow for the key points.
-	run --separate-stderr summary -w 40 3
-	assert_success_quiet
-	[ "${lines[0]}" = "$(expected_points 3 | head -n 1)" ]
-	[ "${#lines[@]}" -gt "$(expected_points 3 | wc -l)" ]
-	for line in "${lines[@]}"; do
-		[ "${#line}" -le 40 ]
-		if [[ $line == "  "* ]]; then
-			[[ $line == "  "[!\ ]* ]]
-			joined+=" ${line#  }"
-		else
-			joined+=$'\n'$line
-		fi
-	done
-	[ "${joined#$'\n'}" = "$want" ]
+	run summary -w 40 3
+	[ "${lines[0]}" = "$(head -n 1 "$TMP/expected")" ]
+	[ "${#lines[@]}" -gt "$(wc -l < "$TMP/expected")" ]
+	check_wrapped 40 "$TMP/expected"
+	# No word there is that wide: no line is wider at all.
+	[ "$(printf '%s\n' "$output" | LC_ALL=C.UTF-8 wc -L)" -le 40 ]
 }
 
 @test "summary -w puts a blank line between sections, as section does" {
 	# Wide enough that nothing wraps.
-	run --separate-stderr summary -w 1000 3 5
-	assert_success_quiet
+	run summary -w 1000 3 5
 	assert_output_file <(expected_points 3; echo; expected_points 5)
 }
 
 @test "summary of a section with no key points prints its heading only" {
 	data_copy
 	grep -v $'^point\t4\t' "$SHARE/points" > "$DATA/points"
-	run --separate-stderr summary 4 5
-	assert_success_quiet
+	run summary 4 5
 	assert_output_file <(awk -F'\t' '$1 == "section" && $2 == 4 { print $4 }' \
 		"$SHARE/guide"; expected_points 5)
 }
 
 @test "summary -d DATE prints the same reminder on every run" {
 	load_reminders
-	run --separate-stderr summary -d 2026-01-01
-	assert_success_quiet
+	run summary -d 2026-01-01
 	is_reminder "$output"
 	local first=$output
-	run --separate-stderr summary -d 2026-01-01
-	assert_success_quiet
+	run summary -d 2026-01-01
 	[ "$output" = "$first" ]
 }
 
 @test "summary -d on N days in a row prints all N reminders" {
-	# Not "i": bats 1.8.2's run with flags sets a global i.
-	local day_no day n
+	local n reminder
 	local -A seen=()
 	load_reminders
 	n=${#ENTRIES[@]}
 	[ "$n" -gt 1 ]
-	for ((day_no = 0; day_no < n; day_no++)); do
-		day=$(date -d "2026-01-01 + $day_no days" +%F)
-		run --separate-stderr summary -d "$day"
-		assert_success_quiet
-		is_reminder "$output"
-		seen[$output]=$day
+	reminders_of_days "$n"
+	for reminder in "${DAYS[@]}"; do
+		is_reminder "$reminder"
+		seen[$reminder]=1
 	done
 	[ "${#seen[@]}" -eq "$n" ] || {
 		echo "${#seen[@]} different reminders in $n days"
@@ -197,15 +153,13 @@ golden_summary() {
 	load_reminders
 	for _ in 1 2 3; do
 		before=$(date +%F)
-		run --separate-stderr summary -d
+		run summary -d
 		after=$(date +%F)
 		[ "$before" != "$after" ] || break
 	done
-	assert_success_quiet
 	is_reminder "$output"
 	local today=$output
-	run --separate-stderr summary -d "$before"
-	assert_success_quiet
+	run summary -d "$before"
 	[ "$output" = "$today" ]
 }
 
@@ -213,8 +167,7 @@ golden_summary() {
 	load_reminders
 	local -a env=(PATH=/usr/bin:/bin)
 	[ -z "${HEARTH_DATA+set}" ] || env+=("HEARTH_DATA=$HEARTH_DATA")
-	run --separate-stderr env -i "${env[@]}" "$HEARTH_BIN/summary" -d < /dev/null
-	assert_success_quiet
+	run env -i "${env[@]}" "$HEARTH_BIN/summary" -d < /dev/null
 	is_reminder "$output"
 }
 
@@ -222,12 +175,11 @@ golden_summary() {
 	load_reminders
 	local day
 	for day in 2024-02-29 2000-02-29 0001-01-01 9999-12-31; do
-		run --separate-stderr summary -d "$day"
-		assert_success_quiet
+		run summary -d "$day"
 		is_reminder "$output"
 	done
 	for day in 2026-02-29 1900-02-29; do
-		run --separate-stderr summary -d "$day"
+		run -2 summary -d "$day"
 		assert_usage_message summary "'$day' is not a date of the form YYYY-MM-DD"
 	done
 }
@@ -237,53 +189,51 @@ golden_summary() {
 	for day in 2026-02-30 2026-13-01 26-01-01 2026-1-1 garbage '' \
 		2026-00-10 2026-01-00 2026-04-31 2026/01/01 2026-01-1x \
 		' 2026-01-1' 0000-01-01 +026-01-01; do
-		run --separate-stderr summary -d "$day"
+		run -2 summary -d "$day"
 		assert_usage_message summary "'$day' is not a date of the form YYYY-MM-DD"
 	done
 }
 
 @test "summary -d with two dates is a usage error" {
-	run --separate-stderr summary -d 2026-01-01 2026-01-02
+	run -2 summary -d 2026-01-01 2026-01-02
 	assert_usage_message summary "-d and -o take one date"
 }
 
 @test "summary -d and -r together is a usage error" {
-	run --separate-stderr summary -d -r
+	run -2 summary -d -r
 	assert_usage_message summary "-r cannot go with -d or -o"
-	run --separate-stderr summary -r -d 2026-01-01
+	run -2 summary -r -d 2026-01-01
 	assert_usage_message summary "-r cannot go with -d or -o"
 }
 
 @test "summary -s without -r is a usage error" {
-	run --separate-stderr summary -s 7
+	run -2 summary -s 7
 	assert_usage_message summary "-s goes with -r"
-	run --separate-stderr summary -d -s 7
+	run -2 summary -d -s 7
 	assert_usage_message summary "-s goes with -r"
-	run --separate-stderr summary -s 7 3
+	run -2 summary -s 7 3
 	assert_usage_message summary "-s goes with -r"
 }
 
 @test "summary -s with a bad seed is a usage error" {
 	local seed
 	for seed in abc -1 2147483648 ''; do
-		run --separate-stderr summary -r -s "$seed"
+		run -2 summary -r -s "$seed"
 		assert_usage_message summary "seed '$seed' is not a number"
 	done
 }
 
 @test "summary -r with an operand is a usage error" {
-	run --separate-stderr summary -r 3
+	run -2 summary -r 3
 	assert_usage_message summary "-r takes no operands"
 }
 
 @test "summary -r -s SEED prints the same reminder every time" {
 	load_reminders
-	run --separate-stderr summary -r -s 7
-	assert_success_quiet
+	run summary -r -s 7
 	is_reminder "$output"
 	local first=$output
-	run --separate-stderr summary -s 7 -r
-	assert_success_quiet
+	run summary -s 7 -r
 	[ "$output" = "$first" ]
 }
 
@@ -292,8 +242,7 @@ golden_summary() {
 	local -A seen=()
 	load_reminders
 	for seed in 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
-		run --separate-stderr summary -r -s "$seed"
-		assert_success_quiet
+		run summary -r -s "$seed"
 		is_reminder "$output"
 		seen[$output]=1
 	done
@@ -302,34 +251,32 @@ golden_summary() {
 
 @test "summary -r prints one of the reminders" {
 	load_reminders
-	run --separate-stderr summary -r
-	assert_success_quiet
+	run summary -r
 	is_reminder "$output"
 }
 
 @test "reminders: an empty file, or one of separators only" {
 	data_copy
 	: > "$DATA/reminders"
-	run --separate-stderr summary -d 2026-01-01
+	run -1 summary -d 2026-01-01
 	assert_error "summary: $DATA/reminders: no reminders in the file"
 
 	printf '%%\n%%\n\n%%\n' > "$DATA/reminders"
-	run --separate-stderr summary -r
+	run -1 summary -r
 	assert_error "summary: $DATA/reminders: no reminders in the file"
 }
 
 @test "reminders: a CRLF file still splits on its % lines" {
 	load_reminders
-	local day_no n=${#ENTRIES[@]}
+	local n=${#ENTRIES[@]} reminder
 	local -A seen=()
 	data_copy
 	sed 's/$/\r/' "$SHARE/reminders" > "$DATA/reminders"
 	grep -q $'%\r$' "$DATA/reminders"
-	for ((day_no = 0; day_no < n; day_no++)); do
-		run --separate-stderr summary -d "$(date -d "2026-01-01 + $day_no days" +%F)"
-		assert_success_quiet
-		is_reminder "$output"
-		seen[$output]=1
+	reminders_of_days "$n"
+	for reminder in "${DAYS[@]}"; do
+		is_reminder "$reminder"
+		seen[$reminder]=1
 	done
 	[ "${#seen[@]}" -eq "$n" ]
 }
@@ -337,38 +284,38 @@ golden_summary() {
 @test "reminders: a missing file, a NUL byte" {
 	data_copy
 	rm "$DATA/reminders"
-	run --separate-stderr summary -d
+	run -1 summary -d
 	assert_error "summary: $DATA/reminders: cannot open: No such file or directory"
 
 	cp "$SHARE/reminders" "$DATA/reminders"
 	append_line reminders 'A\0B'
-	run --separate-stderr summary -r
+	run -1 summary -r
 	assert_error "summary: $DATA/reminders:$LINE: NUL byte in line"
 }
 
 @test "points: an unknown record" {
 	data_copy
 	append_line points 'pointe\t1\tText'
-	run --separate-stderr summary 1
+	run -1 summary 1
 	assert_error "summary: $DATA/points:$LINE: unknown record 'pointe' (expected point)"
 }
 
 @test "points: a wrong number of fields" {
 	data_copy
 	append_line points 'point\t1'
-	run --separate-stderr summary 1
+	run -1 summary 1
 	assert_error "summary: $DATA/points:$LINE: 'point' record has 2 tab-separated fields, expected 3"
 
 	cp "$SHARE/points" "$DATA/points"
 	append_line points 'point\t1\tText\tmore'
-	run --separate-stderr summary 2
+	run -1 summary 2
 	assert_error "summary: $DATA/points:$LINE: 'point' record has 4 tab-separated fields, expected 3"
 }
 
 @test "points: a point of an unknown section" {
 	data_copy
 	append_line points 'point\t9\tText'
-	run --separate-stderr summary 1
+	run -1 summary 1
 	assert_error "summary: $DATA/points:$LINE: the guide has no section '9'"
 }
 
@@ -376,19 +323,19 @@ golden_summary() {
 	data_copy
 	sed 's/^\(section\t6\t\)summary\t/\1recap\t/' "$SHARE/guide" > "$DATA/guide"
 	grep -q $'^section\t6\trecap\t' "$DATA/guide"
-	run --separate-stderr summary
+	run -1 summary
 	assert_error "summary: $DATA/guide: the guide has no section 'summary'"
 
 	# A slug that only begins with "summary" is not it either.
 	sed 's/^\(section\t6\t\)summary\t/\1summary-two\t/' "$SHARE/guide" > "$DATA/guide"
-	run --separate-stderr summary
+	run -1 summary
 	assert_error "summary: $DATA/guide: the guide has no section 'summary'"
 }
 
 @test "summary: a malformed guide" {
 	data_copy
 	append_line guide 'section\t1\tagain\t1. Again'
-	run --separate-stderr summary
+	run -1 summary
 	assert_error "summary: $DATA/guide:$LINE: section 1 is defined twice"
 }
 
@@ -399,12 +346,10 @@ golden_summary() {
 	unset XDG_STATE_HOME
 	mkdir -p "$HOME"
 	today=$(summary -d)
-	run --separate-stderr summary -o
-	assert_success_quiet
+	run summary -o
 	[ "$output" = "$today" ]
 	[ -n "$output" ]
-	run --separate-stderr summary -o
-	assert_success_quiet
+	run summary -o
 	[ -z "$output" ]
 	[ "$(cat "$HOME/.local/state/hearth/reminded")" = "$(date +%F)" ]
 }
@@ -414,60 +359,60 @@ golden_summary() {
 	unset XDG_STATE_HOME
 	mkdir -p "$HOME"
 	umask 022
-	summary -o > /dev/null
+	run summary -o
+	[ "$output" = "$(summary -d)" ]
 	[ "$(stat -c %a "$HOME/.local")" = 700 ]
 	[ "$(stat -c %a "$HOME/.local/state")" = 700 ]
 	[ "$(stat -c %a "$HOME/.local/state/hearth")" = 700 ]
 	[ "$(stat -c %a "$HOME/.local/state/hearth/reminded")" = 600 ]
 	[ "$(ls -A "$HOME/.local/state/hearth")" = reminded ]
+	[ "$(cat "$HOME/.local/state/hearth/reminded")" = "$(date +%F)" ]
 }
 
 @test "summary -o uses an absolute XDG_STATE_HOME, and ignores a relative one" {
 	export HOME=$BATS_TEST_TMPDIR/home XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
-	summary -o > /dev/null
-	[ -f "$XDG_STATE_HOME/hearth/reminded" ]
+	run summary -o
+	[ "$output" = "$(summary -d)" ]
+	[ "$(cat "$XDG_STATE_HOME/hearth/reminded")" = "$(date +%F)" ]
 	[ ! -e "$HOME" ]
 	cd "$BATS_TEST_TMPDIR"
-	XDG_STATE_HOME=relative summary -o 2026-03-01 > /dev/null
-	[ -f "$HOME/.local/state/hearth/reminded" ]
+	XDG_STATE_HOME=relative run summary -o 2026-03-01
+	[ "$output" = "$(summary -d 2026-03-01)" ]
+	[ "$(cat "$HOME/.local/state/hearth/reminded")" = 2026-03-01 ]
 	[ ! -e relative ]
 }
 
 @test "summary -o with a date prints that day's reminder once" {
 	export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
-	run --separate-stderr summary -o 2026-01-01
-	assert_success_quiet
+	run summary -o 2026-01-01
 	[ "$output" = "$(summary -d 2026-01-01)" ]
-	run --separate-stderr summary -o 2026-01-01
-	assert_success_quiet
+	run summary -o 2026-01-01
 	[ -z "$output" ]
 	# Another day: printed again, and the stamp moves on.
-	run --separate-stderr summary -o 2026-01-02
-	assert_success_quiet
+	run summary -o 2026-01-02
 	[ "$output" = "$(summary -d 2026-01-02)" ]
 	[ "$(cat "$XDG_STATE_HOME/hearth/reminded")" = 2026-01-02 ]
 }
 
 @test "summary -o that cannot write its reminder leaves no stamp" {
 	export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
-	run --separate-stderr bash -c 'summary -o > /dev/full'
-	[ "$status" -eq 1 ]
-	[ "$stderr" = "summary: write error: No space left on device" ]
+	run -1 bash -c 'summary -o > /dev/full'
+	assert_error "summary: write error: No space left on device"
 	[ ! -e "$XDG_STATE_HOME/hearth/reminded" ]
-	run --separate-stderr summary -o
-	assert_success_quiet
+	run summary -o
 	[ -n "$output" ]
+	[ "$output" = "$(summary -d)" ]
 }
 
 @test "summary -o with nowhere to keep the stamp is an error" {
-	run --separate-stderr env -u HOME -u XDG_STATE_HOME summary -o
-	[ "$status" -eq 1 ]
-	[ -z "$output" ]
-	[ "$stderr" = "summary: -o keeps a stamp under XDG_STATE_HOME or HOME; neither is set" ]
+	run -1 env -u HOME -u XDG_STATE_HOME summary -o
+	assert_error "summary: -o keeps a stamp under XDG_STATE_HOME or HOME; neither is set"
 
 	touch "$BATS_TEST_TMPDIR/file"
-	run --separate-stderr env XDG_STATE_HOME="$BATS_TEST_TMPDIR/file" summary -o
-	[ "$status" -eq 1 ]
+	# The reminder is printed before the stamp is kept (so that a reminder
+	# that could not be printed leaves no stamp): it is there, then the error.
+	run -1 env XDG_STATE_HOME="$BATS_TEST_TMPDIR/file" summary -o
+	[ "$output" = "$(summary -d)" ]
 	[ "$stderr" = "summary: $BATS_TEST_TMPDIR/file/hearth: Not a directory" ]
 }
 
@@ -475,16 +420,18 @@ golden_summary() {
 	mkdir -p "$BATS_TEST_TMPDIR/home"
 	data=()
 	[ -z "${HEARTH_DATA:-}" ] || data=(HEARTH_DATA="$HEARTH_DATA")
-	run --separate-stderr env -i PATH=/usr/bin:/bin HOME="$BATS_TEST_TMPDIR/home" \
+	run env -i PATH=/usr/bin:/bin HOME="$BATS_TEST_TMPDIR/home" \
 		"${data[@]}" "$HEARTH_BIN/summary" -o < /dev/null
-	assert_success_quiet
 	[ "${#lines[@]}" -ge 1 ]
 	grep -qxF -- "${lines[0]}" "$SHARE/reminders"
+	# Today's reminder, whole, as -d gives it in the same environment.
+	[ "$output" = "$(env -i PATH=/usr/bin:/bin "${data[@]}" "$HEARTH_BIN/summary" -d)" ]
+	[ -f "$BATS_TEST_TMPDIR/home/.local/state/hearth/reminded" ]
 }
 
 @test "summary -o with -r, or with two dates, is a usage error" {
-	run --separate-stderr summary -o -r
+	run -2 summary -o -r
 	assert_usage_message summary "-r cannot go with -d or -o"
-	run --separate-stderr summary -o 2026-01-01 2026-01-02
+	run -2 summary -o 2026-01-01 2026-01-02
 	assert_usage_message summary "-d and -o take one date"
 }

@@ -3,11 +3,12 @@
 load ../helper
 
 # One clean copy built for PREFIX=/usr; each test starts from a copy of it
-# (times kept, so that make rebuilds only what a test changes).
+# (times kept, so that make rebuilds only what a test changes). README.md
+# and tests are there for make dist.
 setup_file() {
 	export BUILT=$BATS_FILE_TMPDIR/built
 	mkdir -p "$BUILT"
-	(cd "$HEARTH_TOP" && cp -Rp Makefile cmd lib man share "$BUILT"/)
+	(cd "$HEARTH_TOP" && cp -Rp Makefile README.md cmd lib man share tests "$BUILT"/)
 	make -s -C "$BUILT" clean > /dev/null
 	make -s -C "$BUILT" PREFIX=/usr > /dev/null
 }
@@ -22,8 +23,7 @@ installed_files() {
 }
 
 @test "make install honours DESTDIR and PREFIX and installs every file" {
-	run --separate-stderr make -s -C "$SRC" install DESTDIR="$BATS_TEST_TMPDIR/dest" PREFIX=/usr
-	[ "$status" -eq 0 ]
+	run make -s -C "$SRC" install DESTDIR="$BATS_TEST_TMPDIR/dest" PREFIX=/usr
 	run installed_files "$BATS_TEST_TMPDIR/dest"
 	expected="./usr/bin/quiz
 ./usr/bin/score
@@ -60,7 +60,8 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 @test "binaries look for data under PREFIX, never under DESTDIR" {
 	make -s -C "$SRC" install DESTDIR="$BATS_TEST_TMPDIR/dest" PREFIX=/usr
 	grep -q /usr/share/hearth "$BATS_TEST_TMPDIR/dest/usr/bin/section"
-	! grep -q "$BATS_TEST_TMPDIR" "$BATS_TEST_TMPDIR/dest/usr/bin/section"
+	run -1 grep -c "$BATS_TEST_TMPDIR" "$BATS_TEST_TMPDIR/dest/usr/bin/section"
+	[ "$output" = 0 ]
 	grep -q /usr/share/hearth "$BATS_TEST_TMPDIR/dest/usr/share/man/man5/hearth.5"
 }
 
@@ -70,6 +71,10 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 	[ -f "$BATS_TEST_TMPDIR/d/m/man7/hearth.7" ]
 	[ -f "$BATS_TEST_TMPDIR/d/data/guide" ]
 	grep -q /data "$BATS_TEST_TMPDIR/d/b/summary"
+	# The tools look in DATADIR itself, which is not there outside DESTDIR.
+	run -1 env -u HEARTH_DATA "$BATS_TEST_TMPDIR/d/b/section"
+	assert_error "section: /data/guide: cannot open: No such file or directory"
+	grep -q '/data/guide' "$BATS_TEST_TMPDIR/d/m/man1/section.1"
 }
 
 @test "make uninstall removes every installed file" {
@@ -78,8 +83,7 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 	touch "$dest/usr/bin/other-tool"
 	before=$(installed_files "$dest")
 	make -s -C "$SRC" install DESTDIR="$dest" PREFIX=/usr
-	run --separate-stderr make -s -C "$SRC" uninstall DESTDIR="$dest" PREFIX=/usr
-	[ "$status" -eq 0 ]
+	run make -s -C "$SRC" uninstall DESTDIR="$dest" PREFIX=/usr
 	[ "$(installed_files "$dest")" = "$before" ]
 	[ ! -e "$dest/usr/share/hearth" ]
 }
@@ -88,31 +92,20 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 	make -s -C "$SRC" PREFIX=/somewhere/else > /dev/null
 	root=$BATS_TEST_TMPDIR/root
 	make -s -C "$SRC" install PREFIX="$root" > /dev/null
-	! grep -q /somewhere/else "$root/bin/section"
+	run -1 grep -c /somewhere/else "$root/bin/section"
+	[ "$output" = 0 ]
 	cd /
-	run --separate-stderr env -u HEARTH_DATA "$root/bin/section" -l
-	[ "$status" -eq 0 ]
+	run env -u HEARTH_DATA "$root/bin/section" -l
 	[ "${#lines[@]}" -eq 6 ]
-	! grep -q /somewhere/else "$root/share/man/man1/section.1"
-}
-
-@test "the installed tree works with the source tree gone, from any directory" {
-	root=$BATS_TEST_TMPDIR/root
-	make -s -C "$SRC" install PREFIX="$root" > /dev/null
-	rm -rf "$SRC"
-	cd "$BATS_TEST_TMPDIR"
-	run --separate-stderr env -u HEARTH_DATA "$root/bin/section" 1
-	[ "$status" -eq 0 ]
-	[ "$output" = "$(head -n 4 "$GOLDEN/guide.txt")" ]
-	run --separate-stderr env -u HEARTH_DATA sh -c "yes 3 | '$root/bin/quiz' | '$root/bin/score'"
-	[ "$status" -eq 0 ]
-	[ "${#lines[@]}" -eq 5 ]
+	[ "$output" = "$(section -l)" ]
+	run -1 grep -c /somewhere/else "$root/share/man/man1/section.1"
+	[ "$output" = 0 ]
+	grep -q "$root/share/hearth" "$root/share/man/man1/section.1"
 }
 
 @test "CC, CFLAGS, CPPFLAGS and LDFLAGS from the command line are used" {
-	run --separate-stderr env -u MAKEFLAGS -u MFLAGS make -C "$SRC" -n cmd/section \
+	run env -u MAKEFLAGS -u MFLAGS make -C "$SRC" -n cmd/section \
 		CC=my-cc CFLAGS=-Omine CPPFLAGS=-DMINE LDFLAGS=-Lmine
-	[ "$status" -eq 0 ]
 	output=$(tr -s ' \\\n\t' ' ' <<< "$output")
 	[[ $output == *"my-cc -std=c99 -Omine -D_POSIX_C_SOURCE=200809L -Ilib -DMINE -c"* ]]
 	[[ $output == *"my-cc -Omine -Lmine -o cmd/section"* ]]
@@ -120,18 +113,26 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 
 @test "CFLAGS from the environment are used" {
 	# Without the CFLAGS a calling make may pass down in MAKEFLAGS.
-	CFLAGS=-Ofromenv run --separate-stderr env -u MAKEFLAGS -u MFLAGS \
-		make -e -C "$SRC" -n cmd/section
-	[ "$status" -eq 0 ]
-	[[ $output == *"-Ofromenv"* ]]
+	CFLAGS=-Ofromenv run env -u MAKEFLAGS -u MFLAGS make -e -C "$SRC" -n cmd/section
+	output=$(tr -s ' \\\n\t' ' ' <<< "$output")
+	# In the compile line after the flags hearth needs, and in the link line.
+	[[ $output == *" -std=c99 -Ofromenv "*" -c -o lib/"* ]]
+	[[ $output == *" -Ofromenv "*"-o cmd/section cmd/section.o "* ]]
 }
 
+# Builds the tools with compiler $1 and every warning an error: the build
+# must say nothing on stderr, and the tools must run.
 strict_build() {
+	local tool
 	command -v "$1" > /dev/null || skip "$1 is not installed"
 	make -s -C "$SRC" clean
-	run --separate-stderr make -C "$SRC" CC="$1" CFLAGS='-std=c99 -Wall -Wextra -pedantic -Werror' cmd/quiz cmd/score cmd/section cmd/summary
-	[ "$status" -eq 0 ]
-	! grep -i 'warning' <<< "$output$stderr"
+	run make -C "$SRC" CC="$1" CFLAGS='-std=c99 -Wall -Wextra -pedantic -Werror' \
+		cmd/quiz cmd/score cmd/section cmd/summary
+	if grep -i 'warning' <<< "$output"; then return 1; fi
+	for tool in quiz score section summary; do
+		run "$SRC/cmd/$tool" -V || return 1
+		[ "$output" = "hearth $(make_version)" ] || { echo "$tool -V: $output"; return 1; }
+	done
 }
 
 @test "builds warning-free with gcc -std=c99 -Wall -Wextra -pedantic -Werror" {
@@ -143,11 +144,40 @@ strict_build() {
 }
 
 @test "make run builds and runs quiz | score from the source tree" {
-	run --separate-stderr sh -c "yes 4 | make -s --no-print-directory -C '$SRC' run"
-	[ "$status" -eq 0 ]
+	run sh -c "yes 4 | make -s --no-print-directory -C '$SRC' run"
 	[ "${#lines[@]}" -eq 6 ]
 	[[ ${lines[0]} == *"	self	walls	"* ]]
 	[[ ${lines[5]} == *"	self	safety	"* ]]
+	# What the build tree's quiz | score gives, the session's time aside.
+	diff -u <(yes 4 | quiz | score | cut -f 2-) <(printf '%s\n' "$output" | cut -f 2-)
+}
+
+@test "make install works without strfile, and leaves out the index" {
+	run make -s -C "$SRC" install DESTDIR="$BATS_TEST_TMPDIR/d" PREFIX=/usr STRFILE=no-such-strfile
+	cmp "$SHARE/reminders" "$BATS_TEST_TMPDIR/d/usr/share/hearth/reminders"
+	[ ! -e "$BATS_TEST_TMPDIR/d/usr/share/hearth/reminders.dat" ]
+}
+
+@test "make dist ships built man pages: the tarball builds and installs without scdoc" {
+	local tarball tree
+	make -s -C "$SRC" dist > /dev/null
+	tarball=$SRC/hearth-$(make_version "$SRC").tar.gz
+	[ -f "$tarball" ]
+	mkdir "$BATS_TEST_TMPDIR/unpacked" "$BATS_TEST_TMPDIR/bin"
+	tar -xzf "$tarball" -C "$BATS_TEST_TMPDIR/unpacked"
+	tree=$(echo "$BATS_TEST_TMPDIR"/unpacked/hearth-*)
+	[ -f "$tree/man/section.1.in" ]
+	[ -f "$tree/tests/run" ]
+	[ ! -e "$tree/lib/config.h" ]
+	[ -z "$(find "$tree" -name '*.o')" ]
+	printf '#!/bin/sh\nexit 1\n' > "$BATS_TEST_TMPDIR/bin/scdoc"
+	chmod +x "$BATS_TEST_TMPDIR/bin/scdoc"
+	PATH=$BATS_TEST_TMPDIR/bin:$PATH run make -C "$tree" install DESTDIR="$BATS_TEST_TMPDIR/d"
+	[[ $output != *scdoc* ]]
+	[ -f "$BATS_TEST_TMPDIR/d/usr/local/share/man/man7/hearth.7" ]
+	cmp "$tree/man/hearth.7.in" "$SRC/man/hearth.7.in"
+	run "$BATS_TEST_TMPDIR/d/usr/local/bin/section" -V
+	[ "$output" = "hearth $(make_version "$SRC")" ]
 }
 
 # bmake, with what a calling GNU make passes down kept from it. Debian's

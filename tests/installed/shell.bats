@@ -1,0 +1,184 @@
+# The installed tree in the shell: the completions where bash, zsh and fish
+# look for them, the README's cron lines, the systemd examples with the
+# install paths filled in, and fortune reading the installed reminders.
+load ../helper
+
+setup_file() {
+	installed_tree
+}
+
+setup() {
+	use_installed_tree
+}
+
+# Runs bash completion for the command line "$@" (the last word being
+# completed) and prints the candidates, one a line.
+complete_bash() {
+	bash -c '
+		source "$1"; shift
+		COMP_WORDS=("$@")
+		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+		_hearth
+		printf "%s\n" "${COMPREPLY[@]}"
+	' _ "$ROOT/share/bash-completion/completions/section" "$@"
+}
+
+@test "bash: completion is registered for all four tools, each under its own name" {
+	local tool
+	# bash-completion loads completions/NAME for the command NAME.
+	run bash -c 'for t in quiz score section summary; do
+		source "$1/$t"; complete -p "$t"; done' _ "$ROOT/share/bash-completion/completions"
+	for tool in quiz section summary; do
+		grep -qx "complete -F _hearth $tool" <<< "$output"
+	done
+	grep -qx "complete -o filenames -F _hearth score" <<< "$output"
+	[ "${#lines[@]}" -eq 4 ]
+}
+
+@test "bash: section <TAB> offers every number and slug that section -l lists" {
+	run complete_bash section ""
+	[ "$(sort <<< "$output")" = "$(section -l | cut -f 1,2 | tr '\t' '\n' | sort)" ]
+	run complete_bash section l
+	[ "$output" = letting-go ]
+	run complete_bash summary h
+	[ "$output" = home ]
+}
+
+@test "bash: section -f <TAB> offers the part names section -p lists" {
+	run complete_bash section -f ""
+	[ "$output" = "$(section -p | cut -f 2 | sort -u)" ]
+	run complete_bash section -f neu
+	[ "$output" = neuroscience ]
+}
+
+@test "bash: quiz -k <TAB> offers the installed banks, and options complete" {
+	run complete_bash quiz -k ""
+	[ "$output" = $'know\nself' ]
+	run complete_bash score -
+	[ "$output" = $'-h\n-r\n-t\n-V\n--help\n--version' ]
+	run complete_bash summary -
+	[ "$output" = $'-d\n-h\n-o\n-r\n-s\n-V\n-w\n--help\n--version' ]
+}
+
+@test "bash: completions follow HEARTH_DATA, not a copied list" {
+	data_copy
+	sed -i 's/^section\t3\tletting-go\t/section\t3\tletting-be\t/; s/\tneuroscience\t/\tneuro-science\t/' "$DATA/guide"
+	cp "$DATA/self.bank" "$DATA/mine.bank"
+	run complete_bash section let
+	[ "$output" = letting-be ]
+	run complete_bash section -f neu
+	[ "$output" = neuro-science ]
+	run complete_bash quiz -k m
+	[ "$output" = mine ]
+}
+
+@test "zsh: compinit finds _hearth in site-functions for all four tools" {
+	command -v zsh > /dev/null || skip "zsh is not installed"
+	run zsh -n "$ROOT/share/zsh/site-functions/_hearth"
+	run zsh -fc '
+		fpath=("$1" $fpath)
+		autoload -Uz compinit && compinit -u -d "$2"
+		autoload -Uz _hearth && whence -w _hearth
+		print -r -- $_comps[section] $_comps[summary] $_comps[quiz] $_comps[score]
+	' _ "$ROOT/share/zsh/site-functions" "$TMP/zcompdump"
+	[ "${lines[0]}" = "_hearth: function" ]
+	[ "${lines[1]}" = "_hearth _hearth _hearth _hearth" ]
+}
+
+@test "zsh: the candidates are the installed banks, the sections and the parts" {
+	command -v zsh > /dev/null || skip "zsh is not installed"
+	# _describe, which offers the candidates, replaced by one that prints them.
+	run zsh -fc '
+		fpath=("$1" $fpath)
+		autoload -Uz compinit && compinit -u -d "$2"
+		_describe() { print -rl -- "${(@P)${@[-1]}}" }
+		service=none _hearth
+		print -- banks:; _hearth_banks
+		print -- refs:; _hearth_refs
+		print -- parts:; _hearth_parts
+	' _ "$ROOT/share/zsh/site-functions" "$TMP/zcompdump"
+	diff -u <(echo banks:; echo know; echo self; echo refs:
+		section -l | cut -f 1,2 | tr '\t' '\n'; echo parts:; section -p | cut -f 2 | sort -u) \
+		<(printf '%s\n' "$output")
+}
+
+@test "fish: completions load from vendor_completions.d and complete slugs, parts and banks" {
+	command -v fish > /dev/null || skip "fish is not installed"
+	# fish looks in XDG_DATA_DIRS/fish/vendor_completions.d by itself.
+	fish_complete() {
+		HOME=$TMP XDG_DATA_DIRS=$ROOT/share fish -c 'complete -C$argv[1]' "$1" | cut -f 1
+	}
+	run fish_complete "section l"
+	[ "$output" = letting-go ]
+	run fish_complete "summary h"
+	[ "$output" = home ]
+	run fish_complete "section -f neu"
+	[ "$output" = neuroscience ]
+	run fish_complete "quiz -k "
+	[ "$output" = $'know\nself' ]
+	[ -L "$ROOT/share/fish/vendor_completions.d/summary.fish" ]
+}
+
+@test "the README's cron line, run as cron runs it, prints one reminder and exits 0" {
+	local line command setsid=()
+	line=$(grep -m 1 '^    0 8 \* \* \* /usr/local/bin/summary -d$' "$HEARTH_TOP/README.md")
+	[ -n "$line" ]
+	command=${line#    0 8 \* \* \* }
+	command=${command//\/usr\/local/$ROOT}
+	command -v setsid > /dev/null && setsid=(setsid -w)
+	run "${setsid[@]}" env -i PATH=/usr/bin:/bin HOME="$TMP" SHELL=/bin/sh \
+		/bin/sh -c "$command" < /dev/null
+	[ "${#lines[@]}" -eq 1 ]
+	grep -qxF -- "$output" "$SHARE/reminders"
+	[ "$output" = "$(summary -d)" ]
+}
+
+@test "the README's notification line gives notify-send the display, the bus and one reminder" {
+	local line command
+	line=$(grep -m 1 '^    0 8 \* \* \* DISPLAY=.*notify-send' "$HEARTH_TOP/README.md")
+	[ -n "$line" ]
+	mkdir "$TMP/bin"
+	printf '#!/bin/sh\nprintf "%%s\\n" "$DISPLAY" "$DBUS_SESSION_BUS_ADDRESS" "$@"\n' \
+		> "$TMP/bin/notify-send"
+	chmod +x "$TMP/bin/notify-send"
+	command=${line#    0 8 \* \* \* }
+	command=${command//\/usr\/local/$ROOT}
+	command=${command/notify-send/$TMP/bin/notify-send}
+	run env -i PATH=/usr/bin:/bin /bin/sh -c "$command" < /dev/null
+	[ "${lines[0]}" = :0 ]
+	[[ ${lines[1]} == unix:path=/run/user/*/bus ]]
+	[ "${lines[2]}" = hearth ]
+	grep -qxF -- "${lines[3]}" "$SHARE/reminders"
+	[ "${#lines[@]}" -eq 4 ]
+}
+
+@test "the systemd examples are installed with the install paths, and verify" {
+	local service=$ROOT/share/hearth/examples/hearth-reminder.service
+	local timer=$ROOT/share/hearth/examples/hearth-reminder.timer
+	grep -qx "ExecStart=$ROOT/bin/summary -d" "$service"
+	grep -qx "#   cp $ROOT/share/hearth/examples/hearth-reminder.\* ~/.config/systemd/user/" "$service"
+	grep -qx 'OnCalendar=\*-\*-\* 08:00:00' "$timer"
+	run -1 grep -c '@[A-Z]*@' "$service" "$timer"
+	[ "$output" = "$service:0"$'\n'"$timer:0" ]
+	# The ExecStart line runs as it stands.
+	run sh -c "$(sed -n 's/^ExecStart=//p' "$service")"
+	[ "$output" = "$(summary -d)" ]
+	command -v systemd-analyze > /dev/null || skip "systemd-analyze is not installed"
+	cd "$ROOT/share/hearth/examples"
+	run env MANPATH="$ROOT/share/man" systemd-analyze verify \
+		hearth-reminder.service hearth-reminder.timer
+	[ -z "$output" ]
+}
+
+@test "fortune reads the installed reminders file" {
+	local fortune
+	fortune=$(command -v fortune || command -v /usr/games/fortune) ||
+		skip "fortune is not installed"
+	command -v strfile > /dev/null || skip "strfile is not installed"
+	[ -f "$ROOT/share/hearth/reminders.dat" ]
+	run "$fortune" "$ROOT/share/hearth/reminders"
+	[ -n "$output" ]
+	# fortune prints an entry as it is in the file: find it there.
+	awk -v want="$output" 'BEGIN { RS = "%\n" } { sub(/\n$/, "") } $0 == want { found = 1 } END { exit !found }' \
+		"$SHARE/reminders"
+}

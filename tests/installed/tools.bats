@@ -1,0 +1,116 @@
+# The installed tree: the tools run from $PREFIX/bin with no HEARTH_DATA,
+# find their data under DATADIR, and their man pages are where man(1)
+# looks. The tools' behaviour is tested on the build tree (tests/*.bats);
+# here only that the installed layout works.
+load ../helper
+
+setup_file() {
+	installed_tree
+}
+
+setup() {
+	use_installed_tree
+}
+
+@test "the tools on PATH are the installed ones, and their data is DATADIR's" {
+	local tool f
+	[ -z "${HEARTH_DATA+set}" ]
+	for tool in quiz score section summary; do
+		[ "$(command -v "$tool")" = "$ROOT/bin/$tool" ]
+		run "$tool" -V
+		[ "$output" = "hearth $(make_version)" ]
+	done
+	# The data directory is compiled in, and holds the data as shipped.
+	grep -qF "$ROOT/share/hearth" "$ROOT/bin/section"
+	for f in guide points reminders self.bank know.bank; do
+		cmp "$SHARE/$f" "$ROOT/share/hearth/$f"
+	done
+}
+
+@test "section: the guide, a section and the list, from DATADIR" {
+	run section
+	assert_output_file "$GOLDEN/guide.txt"
+	run section 1 home
+	assert_output_file <(golden_section 1 5)
+	run section -l
+	[ "${#lines[@]}" -eq 6 ]
+	[ "${lines[5]}" = $'6\tsummary\tSummary' ]
+	# A broken HEARTH_DATA is used, not DATADIR behind it.
+	HEARTH_DATA=$TMP/nowhere run -1 section
+	assert_error "section: $TMP/nowhere/guide: cannot open: No such file or directory"
+}
+
+@test "summary: the summary, key points, and the reminder of a fixed date" {
+	run summary
+	assert_output_file <(golden_summary)
+	run summary 3
+	assert_output_file <(expected_points 3)
+	run summary -d 2026-01-01
+	[ -n "$output" ]
+	# The reminder the source tree's data gives for that date.
+	[ "$output" = "$(HEARTH_DATA=$SHARE summary -d 2026-01-01)" ]
+	run summary -d 2026-01-02
+	[ "$output" = "$(HEARTH_DATA=$SHARE summary -d 2026-01-02)" ]
+	[ "$output" != "$(summary -d 2026-01-01)" ]
+}
+
+@test "quiz | score: both banks, found in DATADIR, scored as the reference scorer scores them" {
+	run bash -c 'yes 3 | quiz | tee "$1" | score' _ "$TMP/s"
+	bank_ids self | sed 's/$/\t3/' | assert_session self - "$TMP/s"
+	assert_output_file <(ref "$TMP/s")
+	[ "${#lines[@]}" -eq 5 ]
+
+	print_order -k know -s 1 > "$TMP/order"
+	[ "$(wc -l < "$TMP/order")" -eq "$KNOW_N" ]
+	letters < "$TMP/order" > "$TMP/right"
+	run bash -c 'quiz -k know -s 1 < "$1" | tee "$2" | score' _ "$TMP/right" "$TMP/k"
+	paste "$TMP/order" "$TMP/right" > "$TMP/want"
+	assert_session know "$TMP/want" "$TMP/k"
+	[ "$output" = "$TIME	know	$KNOW_N	$KNOW_N	-" ]
+}
+
+@test "quiz | score -r | section - and summary -: the hand-computed session's sections" {
+	hand_replies > "$TMP/in"
+	run -0 bash -c 'quiz < "$1" | score -r' _ "$TMP/in"
+	[ "$output" = $'1\n2\n5' ]
+	[ "$stderr" = "score: safety: $(bank_field self safety 3)" ]
+	run bash -c 'quiz < "$1" | score -r 2> /dev/null | section -' _ "$TMP/in"
+	assert_output_file <(golden_section 1 2 5)
+	run bash -c 'score -r "$1" 2> /dev/null | summary -' _ "$FIX/hand.session"
+	assert_output_file <(expected_points 1 2 5)
+}
+
+# The installed man pages, as PAGE SECTION.
+PAGES=("quiz 1" "score 1" "section 1" "summary 1" "hearth 5" "hearth 7")
+
+@test "man finds every installed page, by -M and by MANPATH" {
+	command -v man > /dev/null || skip "man is not installed"
+	local page
+	for page in "${PAGES[@]}"; do
+		set -- $page
+		run man -M "$ROOT/share/man" -w "$2" "$1"
+		[ "$output" = "$ROOT/share/man/man$2/$1.$2" ]
+		MANPATH=$ROOT/share/man run man -w "$2" "$1"
+		[ "$output" = "$ROOT/share/man/man$2/$1.$2" ]
+	done
+	# Without a section: hearth(5) comes before hearth(7).
+	run man -M "$ROOT/share/man" -w hearth
+	[ "$output" = "$ROOT/share/man/man5/hearth.5" ]
+	MANPATH=$ROOT/share/man run man -w section
+	[ "$output" = "$ROOT/share/man/man1/section.1" ]
+}
+
+@test "every installed page renders, with the installed paths filled in" {
+	command -v man > /dev/null || skip "man is not installed"
+	local page
+	for page in "${PAGES[@]}"; do
+		set -- $page
+		MANWIDTH=200 run man -M "$ROOT/share/man" "$2" "$1"
+		[ "${#lines[@]}" -gt 20 ] || { echo "$1($2): ${#lines[@]} lines"; return 1; }
+		[[ ${lines[0]} == *"$1($2)"* ]] || { echo "$1($2): ${lines[0]}"; return 1; }
+		[[ $output == *"$ROOT/share/hearth"* ]] || { echo "$1($2): no $ROOT/share/hearth"; return 1; }
+		[[ $output != *@DATADIR@* && $output != *@BINDIR@* && $output != *@VERSION@* ]]
+	done
+	MANWIDTH=80 run man -M "$ROOT/share/man" 7 hearth
+	[[ $output == *"not a diagnosis"* ]]
+}
