@@ -56,7 +56,7 @@ value_option() {
 	score) VALUE_OPT= ;;
 	section | summary)
 		VALUE_OPT=-w VALUE_GOOD=1
-		VALUE_MESSAGE="width '$2' is not a number from 0 to 100000" ;;
+		VALUE_MESSAGE="-w '$2' is not a number from 0 to 100000" ;;
 	*) echo "value_option: add a case for $1"; return 1 ;;
 	esac
 }

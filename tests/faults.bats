@@ -75,7 +75,7 @@ good_input() {
 
 # The readers given a line that is not text, in $TMP/plain as a first
 # line and in $TMP/session as the answer line of a session: each names
-# stdin and the line with message $1 (quiz: "not an answer").
+# stdin and the line with message $1 (quiz: "not an answer", or $2).
 assert_line_refused() {
 	local tool
 	for tool in section summary; do
@@ -83,7 +83,7 @@ assert_line_refused() {
 		assert_error "$tool: stdin:1: $1" || { echo "$tool"; return 1; }
 	done
 	run -1 quiz < "$TMP/plain" || return 1
-	assert_error "quiz: stdin:1: not an answer to s01 (1 to 5), b, or q" || return 1
+	assert_error "quiz: stdin:1: ${2:-not an answer to s01 (1 to 5), b, or q}" || return 1
 	run -1 score < "$TMP/session" || return 1
 	assert_error "score: stdin:2: $1" || return 1
 }
@@ -95,7 +95,17 @@ assert_line_refused() {
 		head -c 10000000 /dev/zero | tr '\0' 3
 		printf '\ns02\t3\n'
 	} > "$TMP/session"
-	assert_line_refused "line is longer than 65536 bytes"
+	assert_line_refused "line longer than 65536 bytes" "line longer than 65536 bytes"
+}
+
+@test "a stream with no line end (/dev/zero) stops every reader at its first line" {
+	local cmd tool
+	for cmd in "section -l -" "summary -" "quiz -n 2" "score" "score -"; do
+		tool=${cmd%% *}
+		# shellcheck disable=SC2086
+		run -1 timeout 20 $cmd < /dev/zero
+		assert_error "$tool: stdin:1: line longer than 65536 bytes" || { echo "$cmd"; return 1; }
+	done
 }
 
 @test "a NUL byte is refused by every reader, naming its line" {
@@ -285,7 +295,7 @@ assert_loaders_fail() {
 		data_copy
 		rm "$DATA/$f"
 		mkdir "$DATA/$f"
-		assert_loaders_fail "$f" "$DATA/$f: is a directory, not a data file"
+		assert_loaders_fail "$f" "$DATA/$f: not a regular file"
 		rm -r "$DATA"
 	done
 	# score without a guide, but with the bank a session names.

@@ -121,16 +121,22 @@ differ() {
 	assert_error "quiz: stdin:8: not an answer to s04 (1 to 5), b, or q"
 }
 
-@test "a reply with a NUL byte, invalid UTF-8 or 100 KB is no answer" {
+@test "a reply with a NUL byte or invalid UTF-8 is no answer; one of 100 KB ends the reading" {
 	printf '1\n3\0\n' > "$TMP/nul"
 	printf '1\n\xff\n' > "$TMP/utf8"
 	{ printf '1\n'; head -c 100000 /dev/zero | tr '\0' 3; printf '\n2\n'; } > "$TMP/long"
 	local f
-	for f in nul utf8 long; do
+	for f in nul utf8; do
 		run -1 quiz < "$TMP/$f" || { echo "input $f"; return 1; }
 		assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q" ||
 			{ echo "input $f"; return 1; }
 	done
+	run -1 quiz < "$TMP/long"
+	assert_error "quiz: stdin:2: line longer than 65536 bytes"
+	# A line that never ends (/dev/zero) stops quiz all the same.
+	run -1 timeout 20 quiz -o "$TMP/journal" < /dev/zero
+	assert_error "quiz: stdin:1: line longer than 65536 bytes"
+	[ ! -e "$TMP/journal" ]
 }
 
 @test "know: replies are letters, in the order quiz -p shows with the same seed" {
@@ -233,7 +239,7 @@ differ() {
 	local n
 	for n in 0 -1 x 2x ''; do
 		run -2 quiz -n "$n" < /dev/null
-		assert_usage_message quiz "-n '$n' is not a number from 1" || { echo "-n '$n'"; return 1; }
+		assert_usage_message quiz "-n '$n' is not a number from 1 to 100000" || { echo "-n '$n'"; return 1; }
 	done
 }
 
@@ -373,10 +379,10 @@ know_questionnaire() {
 	run -2 quiz -k self -t < /dev/null
 	assert_usage_message quiz "-t is for knowledge banks such as know"
 	run -2 quiz -p -o "$TMP/journal"
-	assert_usage_message quiz "-p cannot go with -o or -t"
+	assert_usage_message quiz "-p and -o cannot be used together"
 	[ ! -e "$TMP/journal" ]
 	run -2 quiz -k know -p -t
-	assert_usage_message quiz "-p cannot go with -o or -t"
+	assert_usage_message quiz "-p and -t cannot be used together"
 	run -2 quiz self < /dev/null
 	assert_usage_message quiz "quiz takes no operands"
 	run -2 quiz -k know - < /dev/null
@@ -384,7 +390,7 @@ know_questionnaire() {
 	run -2 quiz -k ../self < /dev/null
 	assert_usage_message quiz "bank '../self' is not a bank name"
 	run -2 quiz -s x < /dev/null
-	assert_usage_message quiz "seed 'x' is not a number"
+	assert_usage_message quiz "-s 'x' is not a number from 0 to 2147483647"
 }
 
 @test "a bank that does not exist is an error" {
@@ -434,7 +440,7 @@ know_questionnaire() {
 	assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q"
 	[ ! -e "$TMP/new" ]
 	# An empty journal that was there stays.
-	: > "$TMP/empty"
+	(umask 077 && : > "$TMP/empty")
 	run -1 quiz -o "$TMP/empty" <<< q
 	assert_error "quiz: quit after 0 of $N answers; nothing was written"
 	[ -e "$TMP/empty" ]

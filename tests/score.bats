@@ -373,12 +373,23 @@ bad_case() {
 	printf 'hearth-session\t1\tSelf\t%s\t1\ns01\t3\n' $T |
 		bad_case 1 "session header names no valid question bank"
 	local t
-	for t in 2026-13-01T00:00:00Z 2026-11-25T24:00:00Z 2026-11-25T14:03:12 \
-		'2026-11-25 14:03:12Z' 2026-11-25T14:03:12+01:00 26-11-25T14:03:12Z \
-		2026-11-00T14:03:12Z 2026-11-25t14:03:12z x ''; do
+	for t in 2026-11-25T14:03:12 '2026-11-25 14:03:12Z' 2026-11-25T14:03:12+01:00 \
+		26-11-25T14:03:12Z 2026-11-25t14:03:12z 0000-01-01T00:00:00Z \
+		2026-11-25T1:03:12Z x ''; do
 		printf 'hearth-session\t1\tself\t%s\t1\ns01\t3\n' "$t" |
 			bad_case 1 "session time is not like 2026-11-25T14:03:12Z" ||
 			{ echo "time '$t'"; return 1; }
+	done
+	# Of the right form, but not in the calendar or the day.
+	for t in 2026-02-30 2023-02-29 2026-11-00 2026-04-31; do
+		printf 'hearth-session\t1\tself\t%sT00:00:00Z\t1\ns01\t3\n' "$t" |
+			bad_case 1 "$t: no such day" || { echo "date '$t'"; return 1; }
+	done
+	printf 'hearth-session\t1\tself\t2026-13-01T00:00:00Z\t1\ns01\t3\n' |
+		bad_case 1 "2026-13-01: no such month"
+	for t in 24:00:00 23:60:00 23:59:61; do
+		printf 'hearth-session\t1\tself\t2026-11-25T%sZ\t1\ns01\t3\n' "$t" |
+			bad_case 1 "$t: no such time of day" || { echo "time '$t'"; return 1; }
 	done
 	local c
 	for c in 0 -1 x 3x '' 100001 ' 3'; do
@@ -399,6 +410,26 @@ bad_case() {
 		bad_case 1 "session header has fewer than 5 fields"
 	printf 'hearth-session\t1\tself\t%s\t1\tx\ns01\t3\n' $T |
 		bad_case 1 "session header has more than 5 fields"
+}
+
+@test "score and summary -d read dates by one calendar" {
+	local day verdict rc
+	for day in 2024-02-29 2000-02-29 2026-02-28 0001-01-01 9999-12-31 \
+		1900-02-29 2023-02-29 2026-02-30 2026-06-31 2026-13-01 2026-00-01; do
+		rc=0
+		verdict=$(summary -d "$day" 2>&1 > /dev/null | head -n 1) || true
+		summary -d "$day" > /dev/null 2>&1 || rc=$?
+		if [ "$rc" -eq 0 ]; then
+			# summary takes the date, so score takes it too.
+			session self "${day}T12:00:00Z" s01=3 > "$TMP/s"
+			run score "$TMP/s"
+			[ "${#lines[@]}" -eq 5 ] || { echo "score on $day: $output"; return 1; }
+			continue
+		fi
+		[ "$rc" -eq 2 ] || { echo "summary -d $day: status $rc"; return 1; }
+		printf 'hearth-session\t1\tself\t%sT12:00:00Z\t1\ns01\t3\n' "$day" |
+			bad_case 1 "${verdict#summary: }" || { echo "date $day"; return 1; }
+	done
 }
 
 @test "a session of a bank that is not there" {
@@ -457,15 +488,32 @@ score: $TMP/b:1: an answer outside a session: no hearth-session line above it" ]
 	printf 'k03\tc\n' | bad_case 1 "an answer outside a session: no hearth-session line above it"
 }
 
-@test "a 10 MB line, a NUL byte or invalid UTF-8 skips its session" {
+@test "a 10 MB line ends its file: what came before is scored, nothing after" {
+	local T=2026-01-02T00:00:00Z long line
+	for long in "hearth-session${TAB}1${TAB}self$TAB$T${TAB}2\ns01$TAB" '# '; do
+		{
+			good_before
+			printf "$long"
+			head -c 10000000 /dev/zero | tr '\0' 3
+			printf '\ns02\t3\n'
+			good_after
+		} > "$TMP/long"
+		[[ $long == '# ' ]] && line=4 || line=5
+		run -1 score "$TMP/long" "$FIX/hand.session"
+		[ "$stderr" = "score: $TMP/long:$line: line longer than 65536 bytes" ]
+		assert_output_file <(good_before | ref; ref "$FIX/hand.session")
+		run -1 score < "$TMP/long"
+		[ "$stderr" = "score: stdin:$line: line longer than 65536 bytes" ]
+		assert_output_file <(good_before | ref)
+	done
+	# A stream with no line end at all is one such line.
+	run -1 timeout 20 score /dev/zero "$FIX/hand.session"
+	[ "$stderr" = "score: /dev/zero:1: line longer than 65536 bytes" ]
+	assert_output_file <(ref "$FIX/hand.session")
+}
+
+@test "a NUL byte or invalid UTF-8 skips its session" {
 	local T=2026-01-02T00:00:00Z
-	{
-		printf 'hearth-session\t1\tself\t%s\t2\ns01\t' $T
-		head -c 10000000 /dev/zero | tr '\0' 3
-		printf '\ns02\t3\n'
-	} | bad_case 2 "line is longer than 65536 bytes"
-	{ printf '# '; head -c 10000000 /dev/zero | tr '\0' x; printf '\n'; } |
-		bad_case 1 "line is longer than 65536 bytes"
 	printf 'hearth-session\t1\tself\t%s\t2\ns01\t3\0\ns02\t3\n' $T |
 		bad_case 2 "NUL byte in line"
 	printf 'hearth-session\t1\tself\t%s\t2\ns01\0\t3\ns02\t3\n' $T |

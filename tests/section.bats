@@ -150,12 +150,12 @@ longest_word() {
 	run -1 section -f --help 1
 	assert_error "section: no part '--help' in the sections asked for"
 	run -2 section -lf --version 1
-	assert_usage_message section "-l lists whole sections; it takes no -f"
+	assert_usage_message section "-l and -f cannot be used together"
 }
 
 @test "section -l with -f is a usage error" {
 	run -2 section -l -f neuroscience
-	assert_usage_message section "-l lists whole sections; it takes no -f"
+	assert_usage_message section "-l and -f cannot be used together"
 }
 
 @test "section -f with an ambiguous part prefix is an error" {
@@ -220,7 +220,7 @@ longest_word() {
 	assert_error "section: stdin:3: NUL byte in line"
 
 	run -1 section - < <(printf '1\n'; head -c 70000 /dev/zero | tr '\0' a; printf '\n2\n')
-	assert_error "section: stdin:2: line is longer than 65536 bytes"
+	assert_error "section: stdin:2: line longer than 65536 bytes"
 }
 
 @test "an unknown reference is an error, also after valid ones" {
@@ -300,7 +300,7 @@ longest_word() {
 	local width
 	for width in abc -1 '' 1x 100001 ' 5'; do
 		run -2 section -w "$width"
-		assert_usage_message section "width '$width' is not a number from 0 to 100000"
+		assert_usage_message section "-w '$width' is not a number from 0 to 100000"
 	done
 }
 
@@ -329,7 +329,7 @@ longest_word() {
 	rm "$DATA/guide"
 	mkdir "$DATA/guide"
 	run -1 section
-	assert_error "section: $DATA/guide: is a directory, not a data file"
+	assert_error "section: $DATA/guide: not a regular file"
 }
 
 @test "guide: an unknown record type" {
@@ -466,7 +466,7 @@ longest_word() {
 	cp "$SHARE/guide" "$DATA/guide"
 	append_line guide "${head}${text}a"
 	run -1 section
-	assert_error "section: $DATA/guide:$LINE: line is longer than 65536 bytes"
+	assert_error "section: $DATA/guide:$LINE: line longer than 65536 bytes"
 }
 
 @test "guide: a line of spaces and tabs is blank, and skipped" {
@@ -497,5 +497,5 @@ longest_word() {
 	run -2 section -p -l
 	assert_usage_message section "-l and -p cannot be used together"
 	run -2 section -p -f neuro
-	assert_usage_message section "-p lists whole sections; it takes no -f"
+	assert_usage_message section "-p and -f cannot be used together"
 }
