@@ -264,7 +264,7 @@ assert_loaders_fail() {
 	local cmd
 	loaders_of "$1"
 	for cmd in "${LOADERS[@]}"; do
-		run -1 bash -c "$cmd" || { echo "command: $cmd"; return 1; }
+		run -1 timeout 20 bash -c "$cmd" || { echo "command: $cmd"; return 1; }
 		assert_error "${cmd%% *}: $2" || { echo "command: $cmd"; return 1; }
 	done
 }
@@ -289,14 +289,21 @@ assert_loaders_fail() {
 	done
 }
 
-@test "a data file that is a directory is named, by every tool that loads it" {
-	local f
+@test "a data file that is a directory, a FIFO or a device is named, by every tool that loads it" {
+	local f kind
 	for f in guide points reminders self.bank know.bank; do
-		data_copy
-		rm "$DATA/$f"
-		mkdir "$DATA/$f"
-		assert_loaders_fail "$f" "$DATA/$f: not a regular file"
-		rm -r "$DATA"
+		for kind in directory fifo device; do
+			data_copy
+			rm "$DATA/$f"
+			case $kind in
+			directory) mkdir "$DATA/$f" ;;
+			fifo) mkfifo "$DATA/$f" ;;
+			device) ln -s /dev/zero "$DATA/$f" ;;
+			esac
+			assert_loaders_fail "$f" "$DATA/$f: not a regular file" ||
+				{ echo "$f as a $kind"; return 1; }
+			rm -r "$DATA"
+		done
 	done
 	# score without a guide, but with the bank a session names.
 	data_copy
@@ -376,6 +383,42 @@ cut_in() {
 	[ "${#lines[@]}" -eq 6 ]
 	run summary
 	assert_output_file <(golden_summary)
+}
+
+@test "banks of 20,000 items: every id found, a repeated one named with its first line" {
+	data_copy
+	awk 'BEGIN {
+		print "answer\t1\tno"; print "answer\t2\tyes"; print "band\tlow\t1"
+		print "need\t50"; print "scale\tone\tthe only scale"
+		for (i = 1; i <= 20000; i++) print "item\tx" i "\tone\t+\tStatement " i "."
+		print "safety\t2\tSafe."
+		for (i = 1; i <= 20000; i += 997) print "alert\tx" i
+	}' > "$DATA/big.bank"
+	awk 'BEGIN {
+		for (i = 1; i <= 20000; i++) print "question\tq" i "\t1\tb\tQuestion " i "?"
+		for (i = 20000; i >= 1; i--) print "choice\tq" i "\tNo " i "\nchoice\tq" i "\tYes " i
+		print "note\tq1\tThe first."
+	}' > "$DATA/bigknow.bank"
+	run quiz -p -k big
+	# The heading, two labels, and an item a line (bats drops the blank
+	# lines between them).
+	[ "${#lines[@]}" -eq 20003 ]
+	[ "${lines[3]}" = "1. Statement 1. (x1, one, safety)" ]
+	[ "${lines[1000]}" = "998. Statement 998. (x998, one, safety)" ]
+	[ "${lines[20002]}" = "20000. Statement 20000. (x20000, one)" ]
+	run quiz -p -k bigknow -s 1
+	[[ $output == *$'(q1, section 1)\n   a) No 1\n   b) Yes 1\n   Answer: b\n   Note: The first.'* ]]
+	[[ $output == *$'(q20000, section 1)\n   a) No 20000\n   b) Yes 20000\n   Answer: b'* ]]
+	# score finds the last item as it finds the first (an alert: the
+	# safety line; the scale needs half of its items to be scored).
+	printf 'hearth-session\t1\tbig\t%s\t2\nx20000\t2\nx1\t2\n' "$T" > "$TMP/big.s"
+	run score "$TMP/big.s"
+	[ "$output" = "$T${TAB}big${TAB}one$TAB-${TAB}unscored$TAB-"$'\n'"$T${TAB}big${TAB}safety${TAB}Safe." ]
+	append_line big.bank 'item\tx19999\tone\t+\tAgain.'
+	run -1 quiz -p -k big
+	assert_error "quiz: $DATA/big.bank:$LINE: id 'x19999' is used twice (first on line 20004)"
+	run -1 score "$TMP/big.s"
+	assert_error "score: $DATA/big.bank:$LINE: id 'x19999' is used twice (first on line 20004)"
 }
 
 @test "a knowledge question whose answer is not among its choices" {
@@ -471,8 +514,10 @@ run_limited() {
 # rating bank (labels, items, the safety message), and cknow, a knowledge
 # bank (question, choices, note). SHOWN is BAD as a terminal should get it.
 control_data() {
-	BAD=$'\033]0;pwned\007 \033[2J \xc2\x9b31m'
-	SHOWN='?]0;pwned? ?[2J ?31m'
+	# ESC and BEL sequences, the C1 controls CSI and NEL encoded, and the
+	# bidirectional override RLO and isolate LRI.
+	BAD=$'\033]0;pwned\007 \033[2J \xc2\x9b31m \xc2\x85 \xe2\x80\xaex \xe2\x81\xa6y'
+	SHOWN='?]0;pwned? ?[2J ?31m ? ?x ?y'
 	data_copy
 	local summary
 	summary=$(awk -F'\t' '$1 == "section" && $3 == "summary" { print $2 }' "$SHARE/guide")
@@ -500,12 +545,16 @@ control_data() {
 	grep -qF "$BAD" "$DATA/cknow.bank"
 }
 
-# No ESC, BEL or C1 control in $output; each of the texts given is there.
+# No ESC, BEL, C1 control or bidirectional control in $output; each of
+# the texts given is there.
 assert_harmless() {
 	local text
 	[[ $output != *$'\033'* ]] || { echo "ESC reached the terminal: $(od -c <<< "$output" | head -n 20)"; return 1; }
 	[[ $output != *$'\a'* ]] || { echo "BEL reached the terminal"; return 1; }
-	[[ $output != *$'\xc2\x9b'* ]] || { echo "C1 CSI reached the terminal"; return 1; }
+	if LC_ALL=C grep -q $'\xc2[\x80-\x9f]\|\xe2\x80[\xaa-\xae]\|\xe2\x81[\xa6-\xa9]' <<< "$output"; then
+		echo "a C1 or bidirectional control reached the terminal: $(od -c <<< "$output" | head -n 20)"
+		return 1
+	fi
 	for text; do
 		[[ $output == *"$text"* ]] || { printf 'missing: %s\nin: %s\n' "$text" "$output"; return 1; }
 	done
@@ -586,6 +635,15 @@ assert_unchanged() {
 	printf 'hearth-session\t1\tself\t%s\t1\n\033[2Jx\t3\n' "$T" > "$TMP/esc.s"
 	run_at_terminal -1 "score $TMP/esc.s > /dev/null"
 	assert_harmless "score: $TMP/esc.s:2: no item '?[2Jx' in bank 'self'"
+}
+
+@test "messages naming a file show raw C1 bytes and bidirectional controls as ?" {
+	local name=$'x\x9b[31m\xc2\x9b[1m\xe2\x80\xaey\xff'
+	run -1 score "$TMP/$name"
+	[ "$stderr" = "score: $TMP/$name: No such file or directory" ]
+	run_at_terminal -1 "score '$TMP/$name'"
+	assert_harmless "score: $TMP/x?[31m?[1m?y?: No such file or directory"
+	[[ $output != *$'\x9b'* ]] || { echo "a raw CSI reached the terminal"; return 1; }
 }
 
 @test "section - and summary -: a reference read from stdin shows controls as ? at a terminal" {

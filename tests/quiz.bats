@@ -495,6 +495,112 @@ know_questionnaire() {
 	assert_error "quiz: $TMP/no/such/dir/journal: No such file or directory"
 }
 
+@test "-o '' is refused before the first question, like any journal that cannot be written" {
+	run -2 quiz -o '' < <(repeat "$N" 3)
+	assert_usage_message quiz "option -o needs a value"
+	run -2 quiz -k '' < /dev/null
+	assert_usage_message quiz "option -k needs a value"
+}
+
+@test "-o FILE that is a FIFO, a device or a directory is refused at once" {
+	mkfifo "$TMP/fifo"
+	mkdir "$TMP/dir"
+	local f
+	for f in "$TMP/fifo" /dev/null "$TMP/dir"; do
+		run -1 timeout 20 quiz -o "$f" < <(repeat "$N" 3)
+		assert_error "quiz: $f: not a regular file" || { echo "journal $f"; return 1; }
+	done
+}
+
+@test "-o FILE whose last line has no newline: the session starts a line of its own" {
+	local j=$TMP/journal
+	(umask 077 && printf '# a note added by hand' > "$j")
+	run quiz -n 2 -o "$j" < <(repeat 2 4)
+	diff -u <(printf '# a note added by hand\n%s\n' "$output") "$j"
+	# score reads the note as a comment and the session whole.
+	run score "$j"
+	assert_output_file <(quiz -n 2 < <(repeat 2 4) | ref)
+	# A journal ending in a newline gets none added.
+	cp "$j" "$TMP/before"
+	run quiz -n 2 -o "$j" < <(repeat 2 5)
+	diff -u <(cat "$TMP/before"; printf '%s\n' "$output") "$j"
+}
+
+@test "-o FILE: a write that fails leaves the journal exactly as it was" {
+	local j=$TMP/journal
+	# Near the file size limit (ulimit -f, in 1024-byte blocks), so that
+	# the session is cut short by it, part written.
+	(umask 077 && head -c 1000 /dev/zero | tr '\0' '#' > "$j" && printf '\n' >> "$j")
+	cp "$j" "$TMP/before"
+	run -1 bash -c 'ulimit -f 1; quiz -o "$1" > "$2"' _ "$j" "$TMP/out" < <(repeat "$N" 3)
+	[ "$stderr" = "quiz: $j: write error: File too large" ]
+	cmp "$TMP/before" "$j"
+	# The answers are not lost: the session went to stdout.
+	assert_session self <(bank_ids self | sed 's/$/\t3/') "$TMP/out"
+}
+
+@test "-o FILE: a signal while quiz waits for the journal's lock stops it, nothing written" {
+	local j=$TMP/journal sig code pid status i
+	[ -r /proc/locks ] || skip "no /proc/locks to see the wait"
+	${CC:-cc} -o "$TMP/hold-lock" "$HEARTH_TOP/tests/tools/hold-lock.c"
+	(umask 077 && printf '# kept\n' > "$j")
+	for sig in TERM INT HUP; do
+		case $sig in TERM) code=143 ;; INT) code=130 ;; HUP) code=129 ;; esac
+		coproc HOLD { exec "$TMP/hold-lock" "$j"; }
+		read -r i <&"${HOLD[0]}"
+		[ "$i" = locked ]
+		# A background job starts with SIGINT ignored; quiz must get it
+		# as a user would.
+		env --default-signal=INT quiz -n 2 -o "$j" < <(repeat 2 3) > "$TMP/out" 2> "$TMP/err" &
+		pid=$!
+		for ((i = 0; i < 400; i++)); do
+			grep -q -- '->' /proc/locks && break
+			sleep 0.05
+		done
+		grep -q -- '->' /proc/locks || { echo "quiz never waited for the lock"; return 1; }
+		kill -"$sig" "$pid"
+		# It must stop while the lock is still held; the lock is let go
+		# after 10 s all the same, so that a quiz that waits on does not
+		# hang the test.
+		for ((i = 0; i < 200; i++)); do
+			kill -0 "$pid" 2> /dev/null || break
+			sleep 0.05
+		done
+		exec {HOLD[1]}>&-
+		wait "$HOLD_PID" || true
+		status=0
+		wait "$pid" || status=$?
+		[ "$status" -eq "$code" ] || { echo "SIG$sig: status $status"; return 1; }
+		[ ! -s "$TMP/out" ] || { echo "SIG$sig: stdout: $(cat "$TMP/out")"; return 1; }
+		[ ! -s "$TMP/err" ] || { echo "SIG$sig: stderr: $(cat "$TMP/err")"; return 1; }
+		[ "$(cat "$j")" = '# kept' ] || { echo "SIG$sig: the journal changed"; return 1; }
+	done
+	# Once the lock is free the session goes in.
+	run quiz -n 2 -o "$j" < <(repeat 2 3)
+	diff -u <(printf '# kept\n%s\n' "$output") "$j"
+}
+
+@test "-o FILE readable by others: one warning, before the first question" {
+	local j=$TMP/journal
+	(umask 022 && : > "$j")
+	run -0 quiz -n 2 -o "$j" < <(repeat 2 3)
+	[ "$stderr" = "quiz: $j: readable by others; chmod 600 $j" ]
+	assert_session self <(printf 's01\t3\ns02\t3\n')
+	# Readable by its group is readable by others too.
+	chmod 640 "$j"
+	run -0 quiz -n 2 -o "$j" < <(repeat 2 3)
+	[ "$stderr" = "quiz: $j: readable by others; chmod 600 $j" ]
+	# Before the first question: a quiz that quits still warns.
+	run -1 quiz -o "$j" <<< q
+	[ "${stderr_lines[0]}" = "quiz: $j: readable by others; chmod 600 $j" ]
+	[ "${stderr_lines[1]}" = "quiz: quit after 0 of $N answers; nothing was written" ]
+	# Private, or new: no warning.
+	chmod 600 "$j"
+	run quiz -n 2 -o "$j" < <(repeat 2 3)
+	run sh -c 'umask 022; quiz -n 2 -o "$1"' _ "$TMP/new" < <(repeat 2 3)
+	[ "$(stat -c %a "$TMP/new")" = 600 ]
+}
+
 @test "-o FILE: 20 pairs of quizzes at once leave 40 whole sessions" {
 	local j=$TMP/journal i pids=() p
 	for ((i = 0; i < 20; i++)); do

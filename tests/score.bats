@@ -341,6 +341,61 @@ bad_case() {
 	assert_output_file "$TMP/good.ref" || { echo "stdin, for: $2"; return 1; }
 }
 
+# A bank of five items whose ids are 1, 3, 4, 8 and 16 bytes long, asked
+# in that order, so that each is the item after the one before it.
+separator_bank() {
+	data_copy
+	IDS=(a bcd efgh ijklmnop qrstuvwxyz012345)
+	{
+		printf 'answer\t1\tno\nanswer\t2\tyes\nband\tlow\t1\nneed\t50\n'
+		printf 'scale\tone\tthe only scale\n'
+		printf 'item\t%s\tone\t+\tA statement.\n' "${IDS[@]}"
+	} > "$DATA/sep.bank"
+}
+
+@test "an answer line needs a tab after its id, whatever the id's length" {
+	separator_bank
+	local T=2026-03-01T10:00:00Z k sep want
+	# The good session: every id, a tab, an answer.
+	printf 'hearth-session\t1\tsep\t%s\t5\n' $T > "$TMP/good"
+	printf '%s\t2\n' "${IDS[@]}" >> "$TMP/good"
+	run score "$TMP/good"
+	[ "$output" = "$T${TAB}sep${TAB}one${TAB}2.0${TAB}low$TAB-" ]
+	for k in 0 1 2 3 4; do
+		# The bad line comes where the next item is expected: right
+		# after the header, or after the ids before it.
+		for sep in X ' ' '' '\0' '\377'; do
+			case $sep in
+			'\0') want="NUL byte in line" ;;
+			'\377') want="invalid UTF-8" ;;
+			*) want="expected an id, a tab and an answer" ;;
+			esac
+			{
+				printf 'hearth-session\t1\tsep\t%s\t5\n' 2026-02-01T00:00:00Z
+				((k == 0)) || printf '%s\t2\n' "${IDS[@]:0:k}"
+				printf "%s$sep%s\n" "${IDS[k]}" 2
+				cat "$TMP/good"
+			} > "$TMP/bad"
+			run -1 score "$TMP/bad"
+			[ "$stderr" = "score: $TMP/bad:$((k + 2)): $want" ] ||
+				{ printf 'id %s, separator %q: %s\n' "${IDS[k]}" "$sep" "$stderr"; return 1; }
+			[ "$output" = "$T${TAB}sep${TAB}one${TAB}2.0${TAB}low$TAB-" ] ||
+				{ printf 'id %s, separator %q: %s\n' "${IDS[k]}" "$sep" "$output"; return 1; }
+		done
+	done
+}
+
+@test "an id is all of what comes before the tab, never a part of it" {
+	separator_bank
+	local T=2026-03-01T10:00:00Z id
+	for id in efg efghi ijklmno ijklmnopq qrstuvwxyz01234 qrstuvwxyz0123456 A b; do
+		printf 'hearth-session\t1\tsep\t%s\t1\n%s\t2\n' $T "$id" > "$TMP/s"
+		run -1 score "$TMP/s"
+		[ "$stderr" = "score: $TMP/s:2: no item '$id' in bank 'sep'" ] ||
+			{ echo "id $id: $stderr"; return 1; }
+	done
+}
+
 @test "bad answers: unknown id, out of range, text for a number, a bad letter" {
 	local T=2026-01-02T00:00:00Z
 	session self $T s01=3 s99=3 s02=4 | bad_case 3 "no item 's99' in bank 'self'"
@@ -362,6 +417,24 @@ bad_case() {
 	printf 'hearth-session\t1\tself\t%s\t2\ns01\ns02\t3\n' $T |
 		bad_case 2 "expected an id, a tab and an answer"
 	session self $T s01=3 s02=4 s01=5 | bad_case 4 "s01 is answered twice in one session"
+}
+
+@test "numbers in a session are decimal digits, leading zeros and all" {
+	local T=2026-01-02T00:00:00Z
+	printf 'hearth-session\t01\tself\t%s\t0003\ns01\t04\ns06\t002\ns11\t0005\n' $T > "$TMP/zeros"
+	session self $T s01=4 s06=2 s11=5 > "$TMP/plain"
+	run score "$TMP/zeros"
+	assert_output_file <(ref "$TMP/plain")
+	# A sign or a blank is no digit.
+	session self $T s01=+4 | bad_case 2 "'+4' is not an answer to s01 (1 to 5)"
+	session self $T 's01= 4' | bad_case 2 "' 4' is not an answer to s01 (1 to 5)"
+	# Nor does a number too big for any machine wrap round to a small one.
+	session self $T s01=18446744073709551620 | bad_case 2 \
+		"'18446744073709551620' is not an answer to s01 (1 to 5)"
+	session self $T s01=0000000000000000000004 > "$TMP/zeros"
+	session self $T s01=4 > "$TMP/plain"
+	run score "$TMP/zeros"
+	assert_output_file <(ref "$TMP/plain")
 }
 
 @test "bad headers: version, bank, time, count, fields" {

@@ -189,6 +189,19 @@ longest_word() {
 	assert_output_file <(golden_section 5; golden_section 1; golden_section 3)
 }
 
+@test "section - skips the lines every hearth file skips, and no others" {
+	# Blank lines and lines whose first character is # are skipped, as in
+	# hearth(5); a # after blanks starts a reference, which is unknown.
+	run section - <<< $'1\n \t \n#2\n# 3\n4'
+	assert_output_file <(golden_section 1; golden_section 4)
+	local tool
+	for tool in section summary; do
+		run -1 "$tool" - <<< $'1\n  # a note'
+		assert_error "$tool: stdin:2: no section '# a note' (see section -l)" ||
+			{ echo "$tool"; return 1; }
+	done
+}
+
 @test "section - accepts CRLF lines and a last line without newline" {
 	run section - < <(printf '2\r\n# note\r\n\r\n home \r\n4')
 	assert_output_file <(golden_section 2; golden_section 5; golden_section 4)

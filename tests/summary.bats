@@ -402,6 +402,34 @@ is_reminder() {
 	[ "$(cat "$XDG_STATE_HOME/hearth/reminded")" = 2026-01-02 ]
 }
 
+@test "summary -o at once from ten shells: the reminder is printed once" {
+	local round i
+	for round in 1 2 3 4 5 6 7 8 9 10; do
+		export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state$round
+		for i in 0 1 2 3 4 5 6 7 8 9; do
+			summary -o 2026-03-0$((round % 9 + 1)) > "$TMP/out$i" 2> "$TMP/err$i" &
+		done
+		wait
+		cat "$TMP"/err? > "$TMP/err"
+		[ ! -s "$TMP/err" ] || { echo "round $round: $(cat "$TMP/err")"; return 1; }
+		cat "$TMP"/out? > "$TMP/all"
+		diff -u <(summary -d 2026-03-0$((round % 9 + 1))) "$TMP/all" ||
+			{ echo "round $round"; return 1; }
+	done
+}
+
+@test "summary -o whose stamp is a FIFO or a directory is refused at once" {
+	export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
+	mkdir -p "$XDG_STATE_HOME/hearth"
+	mkfifo "$XDG_STATE_HOME/hearth/reminded"
+	run -1 timeout 20 summary -o
+	assert_error "summary: $XDG_STATE_HOME/hearth/reminded: not a regular file"
+	rm "$XDG_STATE_HOME/hearth/reminded"
+	mkdir "$XDG_STATE_HOME/hearth/reminded"
+	run -1 timeout 20 summary -o
+	assert_error "summary: $XDG_STATE_HOME/hearth/reminded: not a regular file"
+}
+
 @test "summary -o that cannot write its reminder leaves no stamp" {
 	export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
 	run -1 bash -c 'summary -o > /dev/full'
