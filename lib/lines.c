@@ -8,8 +8,10 @@
 #include "hearth.h"
 
 /* Room for the longest line, and below the size at which malloc maps
- * pages of its own: cheap to get for a tool that reads one short file. */
-enum { READER_BYTES = LINE_MAX_BYTES + 32768 };
+ * pages of its own: cheap to get for a tool that reads one short file.
+ * It is read into a chunk at a time, so that only a long line touches the
+ * pages after the first chunk: a million sessions take the memory of one. */
+enum { READER_BYTES = LINE_MAX_BYTES + 32768, READ_CHUNK = 32768 };
 
 const char line_too_long[] = "line longer than " LINE_MAX_TEXT " bytes";
 
@@ -42,7 +44,9 @@ static void fill(struct line_reader *r)
 		r->start = 0;
 	}
 	do
-		n = read(r->fd, r->buf + r->end, r->cap - 1 - r->end);
+		n = read(r->fd, r->buf + r->end,
+		         r->cap - 1 - r->end < READ_CHUNK ? r->cap - 1 - r->end
+		                                          : READ_CHUNK);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		die("%s:", r->name);
