@@ -61,24 +61,27 @@ static RARE int same_tail(const struct name_slot *slot, const char *name)
 	return memcmp(slot->name + 8, name + 8, slot->len - 8) == 0;
 }
 
-static int same_name(const struct name_slot *slot, const char *name,
+static inline int same_name(const struct name_slot *slot, const char *name,
                      size_t len, uint64_t head)
 {
 	return slot->head == head && slot->len == len &&
 	       (len <= 8 || same_tail(slot, name));
 }
 
-/* The slot that holds name, or the free slot where it would go. */
-static struct name_slot *slot_of(const struct name_index *ix,
-                                 const char *name, size_t len, uint64_t head,
-                                 uint64_t hash)
+/* The slot that holds name, or the free slot where it would go. Inline,
+ * as score looks up an item for every answer. */
+static inline struct name_slot *slot_of(const struct name_index *ix,
+                                        const char *name, size_t len,
+                                        uint64_t head, uint64_t hash)
 {
-	size_t mask = ix->nslots - 1, at = hash & mask;
+	size_t mask = ix->nslots - 1, at;
+	struct name_slot *slot;
 
-	while (ix->slots[at].name &&
-	       !same_name(&ix->slots[at], name, len, head))
-		at = (at + 1) & mask;
-	return &ix->slots[at];
+	for (at = hash & mask;; at = (at + 1) & mask) {
+		slot = &ix->slots[at];
+		if (!slot->name || same_name(slot, name, len, head))
+			return slot;
+	}
 }
 
 static int index_find(const struct name_index *ix, const char *name,
