@@ -550,16 +550,13 @@ void bank_load(struct bank *b, const char *name, const struct guide *g)
 void bank_parse(struct bank *b, const struct guide *g)
 {
 	struct loader l;
-	size_t i;
 
 	memset(&l, 0, sizeof l);
 	l.b = b;
 	l.guide = g;
 	b->index = xcalloc(1, sizeof *b->index);
-	for (i = 0; i < b->file.nrecords; i++) {
-		l.rec = &b->file.records[i];
+	while ((l.rec = record_next(&b->file)))
 		add_record(&l);
-	}
 	if (b->nitems == 0)
 		die_at(b->file.path, 0, "no items or questions in the bank");
 	if (b->kind == BANK_RATING)

@@ -114,75 +114,64 @@ char *data_file_read(const char *path, size_t *len)
 	return text;
 }
 
-static size_t count_byte(const char *s, const char *end, char c)
-{
-	size_t n = 0;
-
-	while ((s = memchr(s, c, (size_t)(end - s)))) {
-		n++;
-		s++;
-	}
-	return n;
-}
-
-/* Splits text in place into lines and fields: one array of records and
- * one of fields for the whole file. */
-static void split_records(struct record_file *f, size_t len)
-{
-	char *line = f->text, *end = f->text + len, *nl, *tab, *field;
-	size_t nlines = count_byte(line, end, '\n') + 1, line_len, used = 0;
-	struct record *rec;
-	long lineno = 0;
-
-	f->records = xcalloc(nlines, sizeof *f->records);
-	f->fields = xcalloc(nlines + count_byte(line, end, '\t'),
-	                    sizeof *f->fields);
-	f->nrecords = 0;
-	for (; line < end; line = nl + 1) {
-		lineno++;
-		nl = memchr(line, '\n', (size_t)(end - line));
-		if (!nl)
-			nl = end;
-		*nl = '\0';
-		line_len = (size_t)(nl - line);
-		if (line_len > 0 && line[line_len - 1] == '\r')
-			line[--line_len] = '\0';
-		if (line_is_skipped(line, line_len))
-			continue;
-		rec = &f->records[f->nrecords++];
-		rec->line = lineno;
-		rec->field = f->fields + used;
-		rec->nfield = 0;
-		for (field = line;; field = tab + 1) {
-			rec->field[rec->nfield++] = field;
-			tab = memchr(field, '\t', (size_t)(line + line_len - field));
-			if (!tab)
-				break;
-			*tab = '\0';
-		}
-		used += rec->nfield;
-	}
-}
-
 void record_file_load(struct record_file *f, char *path)
 {
 	size_t len;
 
 	f->path = path;
 	f->text = data_file_read(f->path, &len);
-	split_records(f, len);
+	f->next = f->text;
+	f->end = f->text + len;
+	f->lineno = 0;
 }
 
 void record_file_parse(struct record_file *f, size_t len)
 {
 	check_text(f->path, f->text, len);
-	split_records(f, len);
+	f->next = f->text;
+	f->end = f->text + len;
+	f->lineno = 0;
+}
+
+/* Splits the next line in place, so that its fields stay in f->text. */
+const struct record *record_next(struct record_file *f)
+{
+	struct record *rec = &f->rec;
+	char *line, *nl, *tab, *field;
+	size_t len;
+
+	for (;;) {
+		if (f->next >= f->end)
+			return NULL;
+		line = f->next;
+		f->lineno++;
+		nl = memchr(line, '\n', (size_t)(f->end - line));
+		if (!nl)
+			nl = f->end;
+		f->next = nl + 1;
+		*nl = '\0';
+		len = (size_t)(nl - line);
+		if (len > 0 && line[len - 1] == '\r')
+			line[--len] = '\0';
+		if (!line_is_skipped(line, len))
+			break;
+	}
+	rec->line = f->lineno;
+	rec->nfield = 0;
+	for (field = line;; field = tab + 1) {
+		rec->field = xgrow(rec->field, &f->fields_cap, rec->nfield + 1,
+		                   sizeof *rec->field);
+		rec->field[rec->nfield++] = field;
+		tab = memchr(field, '\t', (size_t)(line + len - field));
+		if (!tab)
+			return rec;
+		*tab = '\0';
+	}
 }
 
 void record_file_free(struct record_file *f)
 {
-	free(f->fields);
-	free(f->records);
+	free(f->rec.field);
 	free(f->text);
 	free(f->path);
 	memset(f, 0, sizeof *f);

@@ -56,6 +56,8 @@ static void add_section(struct guide *g, const struct record *rec)
 		           rec->field[2]);
 	if (find_by_slug(g, rec->field[2]))
 		record_die(f, rec, "slug '%s' is used twice", rec->field[2]);
+	g->sections = xgrow(g->sections, &g->sections_cap, g->nsections + 1,
+	                    sizeof *g->sections);
 	s = &g->sections[g->nsections++];
 	memset(s, 0, sizeof *s);
 	s->number = number;
@@ -96,7 +98,8 @@ static void add_line(struct guide *g, const struct record *rec)
 		record_die(f, rec, "part name '%s' must be lower-case letters, "
 		           "digits and inner hyphens, starting with a letter",
 		           rec->field[2]);
-	s->lines = xrealloc(s->lines, s->nlines + 1, sizeof *s->lines);
+	s->lines = xgrow(s->lines, &s->lines_cap, s->nlines + 1,
+	                 sizeof *s->lines);
 	s->lines[s->nlines].part = rec->field[2];
 	s->lines[s->nlines].text = rec->field[3];
 	s->nlines++;
@@ -124,11 +127,8 @@ void guide_load(struct guide *g)
 void guide_parse(struct guide *g)
 {
 	const struct record *rec;
-	size_t i;
 
-	g->sections = xcalloc(g->file.nrecords, sizeof *g->sections);
-	for (i = 0; i < g->file.nrecords; i++) {
-		rec = &g->file.records[i];
+	while ((rec = record_next(&g->file))) {
 		if (strcmp(rec->field[0], "section") == 0)
 			add_section(g, rec);
 		else if (strcmp(rec->field[0], "line") == 0)
@@ -145,18 +145,16 @@ void guide_load_points(struct guide *g)
 	struct record_file *f = &g->points_file;
 	const struct record *rec;
 	struct guide_section *s;
-	size_t i;
 
 	record_file_load(f, data_path("points"));
-	for (i = 0; i < f->nrecords; i++) {
-		rec = &f->records[i];
+	while ((rec = record_next(f))) {
 		if (strcmp(rec->field[0], "point") != 0)
 			record_die(f, rec, "unknown record '%s' (expected point)",
 			           rec->field[0]);
 		record_expect(f, rec, 3);
 		s = section_of(g, f, rec);
-		s->points = xrealloc(s->points, s->npoints + 1,
-		                     sizeof *s->points);
+		s->points = xgrow(s->points, &s->points_cap, s->npoints + 1,
+		                  sizeof *s->points);
 		s->points[s->npoints++] = rec->field[2];
 	}
 }

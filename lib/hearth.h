@@ -247,15 +247,20 @@ struct record {
 struct record_file {
 	char *path;
 	char *text;
-	struct record *records;
-	size_t nrecords;
-	char **fields; /* every record's fields, one after another */
+	char *next, *end; /* the lines not yet read */
+	long lineno;
+	struct record rec; /* the record read last */
+	size_t fields_cap;
 };
 /* Reads a whole data file: a record a line, fields separated by tabs,
  * skipped lines left out. Exits 1 with "prog: path:line: ..." on a
  * missing, unreadable or malformed file. f takes over path, a string
  * from data_path(). */
 void record_file_load(struct record_file *f, char *path);
+/* The next record, or NULL after the last. Its fields are strings in
+ * f->text, which live as long as f; the record itself only until the
+ * next call. */
+const struct record *record_next(struct record_file *f);
 void record_file_free(struct record_file *f);
 /* Reads a whole regular file, refusing NUL bytes and invalid UTF-8. */
 char *data_file_read(const char *path, size_t *len);
@@ -280,15 +285,15 @@ struct guide_section {
 	const char *heading;
 	const char *title;
 	struct guide_line *lines;
-	size_t nlines;
+	size_t nlines, lines_cap;
 	const char **points;
-	size_t npoints;
+	size_t npoints, points_cap;
 };
 struct guide {
 	struct record_file file;
 	struct record_file points_file;
 	struct guide_section *sections;
-	size_t nsections;
+	size_t nsections, sections_cap;
 };
 void guide_load(struct guide *g);
 void guide_free(struct guide *g);
