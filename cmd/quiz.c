@@ -422,16 +422,22 @@ static void print_paragraph(struct buf *text, size_t width)
 	text->len = 0;
 }
 
-/* 1. TEXT (ID, SCALE, reversed, safety) */
-static void print_rating_item(const struct quiz *q, size_t k,
-                              const struct item *it, struct buf *text,
-                              size_t width)
+/* "1. TEXT (ID", how every printed item starts */
+static void add_item_start(struct buf *text, size_t k, const struct item *it)
 {
 	buf_add_long(text, (long)k + 1);
 	buf_add_str(text, ". ");
 	buf_add_str(text, it->text);
 	buf_add_str(text, " (");
 	buf_add(text, it->id, it->id_len);
+}
+
+/* 1. TEXT (ID, SCALE, reversed, safety) */
+static void print_rating_item(const struct quiz *q, size_t k,
+                              const struct item *it, struct buf *text,
+                              size_t width)
+{
+	add_item_start(text, k, it);
 	buf_add_str(text, ", ");
 	buf_add_str(text, q->bank.scales[it->scale].name);
 	if (it->reversed)
@@ -448,11 +454,7 @@ static void print_choice_item(size_t k, const struct item *it,
 {
 	size_t i;
 
-	buf_add_long(text, (long)k + 1);
-	buf_add_str(text, ". ");
-	buf_add_str(text, it->text);
-	buf_add_str(text, " (");
-	buf_add(text, it->id, it->id_len);
+	add_item_start(text, k, it);
 	buf_add_str(text, ", section ");
 	buf_add_long(text, it->section);
 	buf_add_char(text, ')');

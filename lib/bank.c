@@ -62,7 +62,7 @@ static RARE int same_tail(const struct name_slot *slot, const char *name)
 }
 
 static inline int same_name(const struct name_slot *slot, const char *name,
-                     size_t len, uint64_t head)
+                            size_t len, uint64_t head)
 {
 	return slot->head == head && slot->len == len &&
 	       (len <= 8 || same_tail(slot, name));

@@ -20,22 +20,36 @@ void exit_now(int status)
 
 /* Messages repeat text from data files, input and file names, which must
  * not drive a terminal. */
-static void message_part(const char *s)
+static void write_message(const char *s, size_t len)
 {
-	if (isatty(STDERR_FILENO)) {
-		(void)fflush(stderr);
-		term_write_text(STDERR_FILENO, s, strlen(s));
-	} else {
-		(void)fputs(s, stderr);
-	}
+	if (isatty(STDERR_FILENO))
+		term_write_text(STDERR_FILENO, s, len);
+	else
+		(void)write_all(STDERR_FILENO, s, len);
 }
 
-/* No xmalloc here: it reports through this very function. */
+/* "prog: path:line: text: strerror\n" (the parts there are), into buf of
+ * size bytes when it is not NULL; returns the length either way. */
+static size_t format_message(char *buf, size_t size, const char *path,
+                             long line, const char *text, const char *error)
+{
+	int n = snprintf(buf, size, "%s: %s%s%.0ld%s%s%s%s\n", prog_name,
+	                 path ? path : "", path && line > 0 ? ":" : "",
+	                 path && line > 0 ? line : 0L, path ? ": " : "", text,
+	                 error ? ": " : "", error ? error : "");
+
+	return n < 0 ? 0 : (size_t)n;
+}
+
+/* No xmalloc here: it reports through this very function. The message
+ * goes out in one write, so that messages of tools run at once do not
+ * mix, and a million of them cost a million writes, not six million. */
 void vwarn_at(const char *path, long line, const char *fmt, va_list ap)
 {
 	int saved_errno = errno, len;
-	size_t fmt_len = strlen(fmt);
-	char *text;
+	size_t fmt_len = strlen(fmt), size;
+	const char *error = NULL;
+	char *text, *message;
 	va_list again;
 
 	va_copy(again, ap);
@@ -46,22 +60,23 @@ void vwarn_at(const char *path, long line, const char *fmt, va_list ap)
 		free(text);
 		text = NULL;
 	}
-	/* A message that cannot be written has nowhere else to go. */
+	if (fmt_len > 0 && fmt[fmt_len - 1] == ':')
+		error = strerror(saved_errno);
+	/* A format's own ':' is followed by the error's text. */
+	if (text && error)
+		text[len - 1] = '\0';
+	size = format_message(NULL, 0, path, line, text ? text : fmt, error) + 1;
+	message = malloc(size);
 	(void)fflush(stderr);
-	message_part(prog_name);
-	message_part(": ");
-	if (path) {
-		message_part(path);
-		if (line > 0)
-			(void)fprintf(stderr, ":%ld", line);
-		message_part(": ");
+	if (message) {
+		size = format_message(message, size, path, line,
+		                      text ? text : fmt, error);
+		write_message(message, size);
+	} else {
+		write_message(prog_name, strlen(prog_name));
+		write_message(": out of memory for a message\n", 30);
 	}
-	message_part(text ? text : fmt);
-	if (fmt_len > 0 && fmt[fmt_len - 1] == ':') {
-		message_part(" ");
-		message_part(strerror(saved_errno));
-	}
-	message_part("\n");
+	free(message);
 	free(text);
 }
 

@@ -17,16 +17,6 @@ static int is_header(const char *line, size_t len)
 	       line[magic] == '\t';
 }
 
-static int is_digits(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
 /* YYYY-MM-DDTHH:MM:SSZ, a day of the calendar and a time of that day. */
 static const char *parse_time(struct session_header *h, const char *s,
                               size_t len)
@@ -35,8 +25,10 @@ static const char *parse_time(struct session_header *h, const char *s,
 	long day, hour, minute, second;
 
 	if (len != SESSION_TIME_LEN || s[10] != 'T' || s[13] != ':' ||
-	    s[16] != ':' || s[19] != 'Z' || !is_digits(s + 11, 2) ||
-	    !is_digits(s + 14, 2) || !is_digits(s + 17, 2))
+	    s[16] != ':' || s[19] != 'Z' ||
+	    !parse_number(s + 11, 2, 0, 99, &hour) ||
+	    !parse_number(s + 14, 2, 0, 99, &minute) ||
+	    !parse_number(s + 17, 2, 0, 99, &second))
 		return time_shape;
 	problem = date_parse(s, DATE_LEN, &day);
 	if (problem == date_shape)
@@ -46,9 +38,8 @@ static const char *parse_time(struct session_header *h, const char *s,
 		               DATE_LEN, s, problem);
 		return h->problem;
 	}
-	if (!parse_number(s + 11, 2, 0, 23, &hour) ||
-	    !parse_number(s + 14, 2, 0, 59, &minute) ||
-	    !parse_number(s + 17, 2, 0, 60, &second)) {
+	/* A minute may end in a leap second, :60. */
+	if (hour > 23 || minute > 59 || second > 60) {
 		(void)snprintf(h->problem, sizeof h->problem,
 		               "%.8s: no such time of day", s + 11);
 		return h->problem;
@@ -59,8 +50,8 @@ static const char *parse_time(struct session_header *h, const char *s,
 }
 
 /* hearth-session TAB 1 TAB BANK TAB TIME TAB COUNT */
-static RARE const char *parse_header(struct session_header *h, const char *line,
-                                size_t len)
+static RARE const char *parse_header(struct session_header *h,
+                                     const char *line, size_t len)
 {
 	const char *field[HEADER_FIELDS], *end = line + len, *tab;
 	size_t n, flen[HEADER_FIELDS];
