@@ -28,8 +28,8 @@ static void write_message(const char *s, size_t len)
 		(void)write_all(STDERR_FILENO, s, len);
 }
 
-/* "prog: path:line: text: strerror\n" (the parts there are), into buf of
- * size bytes when it is not NULL; returns the length either way. */
+/* "prog: path:line: text: strerror\n" (the parts there are), as much as
+ * fits into buf of size bytes; returns the length of all of it. */
 static size_t format_message(char *buf, size_t size, const char *path,
                              long line, const char *text, const char *error)
 {
@@ -49,7 +49,7 @@ void vwarn_at(const char *path, long line, const char *fmt, va_list ap)
 	int saved_errno = errno, len;
 	size_t fmt_len = strlen(fmt), size;
 	const char *error = NULL;
-	char *text, *message;
+	char *text, *message, probe[1];
 	va_list again;
 
 	va_copy(again, ap);
@@ -65,7 +65,8 @@ void vwarn_at(const char *path, long line, const char *fmt, va_list ap)
 	/* A format's own ':' is followed by the error's text. */
 	if (text && error)
 		text[len - 1] = '\0';
-	size = format_message(NULL, 0, path, line, text ? text : fmt, error) + 1;
+	size = format_message(probe, sizeof probe, path, line,
+	                      text ? text : fmt, error) + 1;
 	message = malloc(size);
 	(void)fflush(stderr);
 	if (message) {
