@@ -334,14 +334,15 @@ static void format_session(const struct quiz *q, struct buf *session)
 	}
 }
 
-/* Checks before the first question that the journal can be written, so
- * nobody answers for nothing. It is created only when a session goes in,
- * so a quiz that stops never leaves an empty journal behind. */
+/* Checks before the first question that the journal can be written (and
+ * read, to see how it ends), so nobody answers for nothing. It is created
+ * only when a session goes in, so a quiz that stops never leaves an empty
+ * journal behind. */
 static void check_journal(const char *path)
 {
 	char *dir, *slash;
 	struct stat st;
-	int fd = open_regular(path, O_WRONLY | O_APPEND, 0);
+	int fd = open_regular(path, O_RDWR | O_APPEND, 0);
 
 	if (fd == OPEN_NOT_REGULAR)
 		die("%s: not a regular file", path);
