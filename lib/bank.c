@@ -12,8 +12,8 @@ enum { ANSWER_MAX = 99, CHOICES_MAX = 26, MEAN_MAX = 999 };
  * scoring an answer take one look-up, not a search. */
 struct name_slot {
 	const char *name; /* NULL: a free slot */
-	size_t len, index;
-	uint64_t head, hash;
+	uint64_t head;
+	uint32_t len, index; /* a data file of 16 MiB holds fewer names */
 };
 struct name_index {
 	struct name_slot *slots;
@@ -99,20 +99,24 @@ static int index_find(const struct name_index *ix, const char *name,
 	return 1;
 }
 
-/* Kept at most half full, so that a look-up ends soon at a free slot. */
+/* Kept at most three quarters full, so that a look-up ends soon at a
+ * free slot. */
 static void index_grow(struct name_index *ix)
 {
+	const struct name_slot *slot;
 	struct name_index bigger;
 	size_t i;
 
 	bigger.nslots = ix->nslots ? ix->nslots * 2 : 16;
 	bigger.count = ix->count;
 	bigger.slots = xcalloc(bigger.nslots, sizeof *bigger.slots);
-	for (i = 0; i < ix->nslots; i++)
-		if (ix->slots[i].name)
-			*slot_of(&bigger, ix->slots[i].name, ix->slots[i].len,
-			         ix->slots[i].head, ix->slots[i].hash) =
-			    ix->slots[i];
+	for (i = 0; i < ix->nslots; i++) {
+		slot = &ix->slots[i];
+		if (slot->name)
+			*slot_of(&bigger, slot->name, slot->len, slot->head,
+			         hash_of(slot->name, slot->len, slot->head)) =
+			    *slot;
+	}
 	free(ix->slots);
 	*ix = bigger;
 }
@@ -126,7 +130,7 @@ static int index_add(struct name_index *ix, const char *name, size_t index,
 	uint64_t head = head_of(name, len), hash = hash_of(name, len, head);
 	struct name_slot *slot;
 
-	if (2 * (ix->count + 1) > ix->nslots)
+	if (4 * (ix->count + 1) > 3 * ix->nslots)
 		index_grow(ix);
 	slot = slot_of(ix, name, len, head, hash);
 	if (slot->name) {
@@ -134,10 +138,9 @@ static int index_add(struct name_index *ix, const char *name, size_t index,
 		return 0;
 	}
 	slot->name = name;
-	slot->len = len;
-	slot->index = index;
 	slot->head = head;
-	slot->hash = hash;
+	slot->len = (uint32_t)len;
+	slot->index = (uint32_t)index;
 	ix->count++;
 	return 1;
 }
