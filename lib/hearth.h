@@ -24,14 +24,15 @@
 /* message.c: the program's name, and messages on stderr */
 enum { EXIT_USAGE = 2 };
 extern const char *prog_name;
-/* "prog: message"; a format ending in ':' adds strerror(errno). */
-void warn(const char *fmt, ...);
-/* "prog: path:line: message"; no line when line is 0. */
+/* "prog: path:line: message": no path when path is NULL, no line when
+ * line is 0; a format ending in ':' adds strerror(errno). */
 void warn_at(const char *path, long line, const char *fmt, ...);
 void vwarn_at(const char *path, long line, const char *fmt, va_list ap);
 /* The same, then exit 1. */
-NORETURN void die(const char *fmt, ...);
 NORETURN void die_at(const char *path, long line, const char *fmt, ...);
+/* "prog: message", and then exit 1 for die. */
+#define warn(...) warn_at(NULL, 0, __VA_ARGS__)
+#define die(...) die_at(NULL, 0, __VA_ARGS__)
 NORETURN void die_out_of_memory(void);
 /* Every exit on an error goes through here. */
 NORETURN void exit_now(int status);

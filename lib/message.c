@@ -81,15 +81,6 @@ void vwarn_at(const char *path, long line, const char *fmt, va_list ap)
 	free(text);
 }
 
-void warn(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarn_at(NULL, 0, fmt, ap);
-	va_end(ap);
-}
-
 void warn_at(const char *path, long line, const char *fmt, ...)
 {
 	va_list ap;
@@ -97,16 +88,6 @@ void warn_at(const char *path, long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vwarn_at(path, line, fmt, ap);
 	va_end(ap);
-}
-
-void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarn_at(NULL, 0, fmt, ap);
-	va_end(ap);
-	exit_now(EXIT_FAILURE);
 }
 
 void die_at(const char *path, long line, const char *fmt, ...)
