@@ -11,19 +11,19 @@
 
 #include "hearth.h"
 
-static const char optstring[] = ":hk:n:o:ps:tV";
+static const char optstring[] = ":a:ehk:ln:s:V";
 static const char synopsis[] =
-	"usage: quiz [-hptV] [-k bank] [-n count] [-o journal] [-s seed]\n";
+	"usage: quiz [-ehlV] [-a journal] [-k bank] [-n count] [-s seed]\n";
 static const char details[] =
 	"Ask the questions of a bank and write the answers, as a session for\n"
 	"score(1), to stdout. At a terminal quiz asks one question at a time;\n"
 	"otherwise it reads one reply a line from stdin, without prompts.\n"
+	"  -a journal  also append the finished session to this file\n"
+	"  -e          explain each answer, ask a missed one again (know)\n"
 	"  -k bank     the question bank: self (the default) or know\n"
+	"  -l          list the questions instead of asking them\n"
 	"  -n count    ask only this many questions\n"
-	"  -o journal  also append the finished session to this file\n"
-	"  -p          print the questions instead of asking them\n"
 	"  -s seed     shuffle the questions with this seed (a number)\n"
-	"  -t          ask a missed question again later (knowledge banks)\n"
 	"  -h          print this help\n"
 	"  -V          print the version\n"
 	"A reply is an answer, ? for help, b (or back) to go back one\n"
@@ -555,17 +555,17 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case 'n':
 			o->count = option_number('n', optarg, 1, COUNT_MAX);
 			break;
-		case 'o':
-			o->journal = option_text('o', optarg);
+		case 'a':
+			o->journal = option_text('a', optarg);
 			break;
-		case 'p':
+		case 'l':
 			o->print = 1;
 			break;
 		case 's':
 			o->seeded = 1;
 			o->seed = option_seed(optarg);
 			break;
-		case 't':
+		case 'e':
 			o->tutorial = 1;
 			break;
 		default:
@@ -575,9 +575,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 	if (optind < argc)
 		cli_usage_error("quiz takes no operands");
 	if (o->print && o->journal)
-		option_conflict('p', 'o');
+		option_conflict('l', 'a');
 	if (o->print && o->tutorial)
-		option_conflict('p', 't');
+		option_conflict('l', 'e');
 }
 
 /* A journal that fails still leaves the session on stdout: the answers
@@ -619,7 +619,7 @@ int main(int argc, char **argv)
 	guide_load(&q.guide);
 	bank_load(&q.bank, o.bank, &q.guide);
 	if (o.tutorial && q.bank.kind != BANK_CHOICE)
-		cli_usage_error("-t is for knowledge banks such as know");
+		cli_usage_error("-e is for knowledge banks such as know");
 	q.tutorial = o.tutorial;
 	choose_order(&q, &o);
 	if (o.print) {

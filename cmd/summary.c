@@ -10,24 +10,29 @@
 
 #include "hearth.h"
 
-static const char optstring[] = ":dhors:Vw:";
+static const char optstring[] = ":d:hmoRs:Vw:";
 static const char synopsis[] =
 	"usage: summary [-hV] [-w width] [reference ...]\n"
-	"       summary -d | -o [-w width] [YYYY-MM-DD]\n"
-	"       summary -r [-s seed] [-w width]\n";
+	"       summary -m | -o [-d date] [-w width]\n"
+	"       summary -R [-s seed] [-w width]\n";
 static const char details[] =
 	"Print the guide's summary, or the key points of the sections named.\n"
 	"A reference '-' reads references from stdin, one a line.\n"
-	"  -d        print the reminder of the day: today's, or the date's\n"
-	"  -o        as -d, but only the first time it runs that day\n"
-	"  -r        print a reminder chosen at random\n"
-	"  -s seed   with -r, choose with this seed (a number)\n"
+	"  -m        print the reminder of the day\n"
+	"  -d date   as -m, for that day (YYYY-MM-DD) instead of today\n"
+	"  -o        as -m, but only the first time it runs that day\n"
+	"  -R        print a reminder chosen at random\n"
+	"  -s seed   with -R, choose with this seed (a number)\n"
 	"  -w width  wrap paragraphs to width columns; 0 never wraps\n"
 	"  -h        print this help\n"
 	"  -V        print the version\n";
 
 struct options {
 	int daily, once, random, seeded;
+	int daily_option; /* the letter that asked for the day's reminder */
+	int dated;
+	long day;
+	char date[DATE_LEN + 1];
 	uint64_t seed;
 	long width;
 };
@@ -167,18 +172,14 @@ static void print_reminder(const struct options *o, size_t pick)
 	reminders_free(&reminders);
 }
 
-static void print_daily_reminder(const struct options *o, char **dates,
-                                 int count)
+static void print_daily_reminder(const struct options *o)
 {
 	char date[DATE_LEN + 1], *dir, *stamp;
-	long day;
+	long day = o->day;
 	int fd;
 
-	if (count > 1)
-		cli_usage_error("-%c takes one date", o->once ? 'o' : 'd');
-	if (count == 1) {
-		day = option_date(dates[0]);
-		memcpy(date, dates[0], sizeof date);
+	if (o->dated) {
+		memcpy(date, o->date, sizeof date);
 	} else {
 		date_today(date);
 		if (date_parse(date, DATE_LEN, &day))
@@ -253,19 +254,30 @@ static void print_guide_parts(const struct options *o, char **refs, int count)
 
 int main(int argc, char **argv)
 {
-	struct options o = {0, 0, 0, 0, 0, -1};
+	struct options o;
 	int opt;
 
+	memset(&o, 0, sizeof o);
+	o.width = -1;
 	cli_start(argc, argv, optstring, synopsis, details);
 	while ((opt = getopt(argc, argv, optstring)) != -1) {
 		switch (opt) {
 		case 'd':
+			o.day = option_date(optarg);
+			memcpy(o.date, optarg, sizeof o.date);
+			o.dated = 1;
 			o.daily = 1;
+			o.daily_option = opt;
+			break;
+		case 'm':
+			o.daily = 1;
+			o.daily_option = opt;
 			break;
 		case 'o':
 			o.daily = o.once = 1;
+			o.daily_option = opt;
 			break;
-		case 'r':
+		case 'R':
 			o.random = 1;
 			break;
 		case 's':
@@ -280,13 +292,14 @@ int main(int argc, char **argv)
 		}
 	}
 	if (o.daily && o.random)
-		option_conflict('r', o.once ? 'o' : 'd');
+		option_conflict('R', o.daily_option);
 	if (o.seeded && !o.random)
-		option_needs('s', 'r');
-	if (o.random && optind < argc)
-		cli_usage_error("-r takes no operands");
+		option_needs('s', 'R');
+	if ((o.random || o.daily) && optind < argc)
+		cli_usage_error("-%c takes no operands",
+		                o.random ? 'R' : o.daily_option);
 	if (o.daily)
-		print_daily_reminder(&o, argv + optind, argc - optind);
+		print_daily_reminder(&o);
 	else if (o.random)
 		print_reminder(&o, 0);
 	else
