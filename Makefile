@@ -36,6 +36,8 @@ SANITIZE_ENV = ASAN_OPTIONS=exitcode=86:abort_on_error=0 \
 	UBSAN_OPTIONS=halt_on_error=1:exitcode=86:print_stacktrace=1
 
 TOOLS = cmd/quiz cmd/score cmd/section cmd/summary
+# score's views, each a file of its own (cmd/score.h says what they share)
+SCORE_VIEWS = cmd/score-json.o cmd/score-records.o cmd/score-report.o
 LIB_OBJ = lib/alloc.o lib/bank.o lib/buf.o lib/data.o lib/date.o lib/file.o \
 	lib/guide.o lib/lines.o lib/message.o lib/number.o lib/options.o \
 	lib/out.o lib/rand.o lib/refs.o lib/reminders.o lib/session.o lib/text.o
@@ -79,12 +81,20 @@ lib/libhearth.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) -rc $@ $(LIB_OBJ)
 
+# score's views are an archive every tool links with and only score draws
+# from, so that one rule links them all.
+cmd/views.a: $(SCORE_VIEWS)
+	rm -f $@
+	$(AR) -rc $@ $(SCORE_VIEWS)
+
 # Each tool, cmd/NAME, links from cmd/NAME.o and the library.
 .o:
-	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ $< lib/libhearth.a
+	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ $< cmd/views.a \
+		lib/libhearth.a
 
-$(TOOLS): lib/libhearth.a
-$(TOOLS:=.o): lib/hearth.h
+$(TOOLS): cmd/views.a lib/libhearth.a
+$(TOOLS:=.o) $(SCORE_VIEWS): lib/hearth.h
+cmd/score.o $(SCORE_VIEWS): cmd/score.h
 
 # Man pages: scdoc makes NAME.in (shipped in the dist tarball, so a
 # builder needs no scdoc), then the install paths are filled in.
@@ -163,7 +173,7 @@ dist: $(MAN_IN)
 	mkdir -p $(DIST)/cmd $(DIST)/lib $(DIST)/man
 	cp -Rp Makefile README.md share tests $(DIST)/
 	rm -rf $(DIST)/tests/fuzz/build $(DIST)/tests/bench/build
-	cp -p cmd/*.c $(DIST)/cmd/
+	cp -p cmd/*.c cmd/*.h $(DIST)/cmd/
 	cp -p lib/*.c lib/hearth.h $(DIST)/lib/
 	cp -p man/*.scd $(MAN_IN) $(DIST)/man/
 	tar -cf - $(DIST) | gzip -9 > $(DIST).tar.gz
@@ -174,7 +184,7 @@ distcheck: dist
 	sh tests/distcheck $(DIST)
 
 clean:
-	rm -f $(TOOLS) cmd/*.o lib/*.o lib/libhearth.a lib/config.h \
+	rm -f $(TOOLS) cmd/*.o cmd/views.a lib/*.o lib/libhearth.a lib/config.h \
 		lib/config.h.tmp $(MAN)
 	rm -rf $(DIST) $(DIST).tar.gz
 

@@ -1,4 +1,5 @@
-/* score: turn sessions into results, one tab-separated line each */
+/* score: turn sessions into results: records in a pipe, a report at a
+ * terminal */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -7,53 +8,56 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hearth.h"
+#include "score.h"
 
-static const char optstring[] = ":hrtV";
-static const char synopsis[] = "usage: score [-hrtV] [file ...]\n";
+static const char optstring[] = ":ehHjMrtVw:";
+static const char synopsis[] =
+	"usage: score [-ehHjMtV] [-w width] [file ...]\n"
+	"       score -r [file ...]\n";
 static const char details[] =
-	"Score the sessions quiz(1) writes, read from the files or stdin, and\n"
-	"print one tab-separated line per result (see hearth(5)).\n"
-	"  -r  print only the sections to read or review, one a line\n"
-	"  -t  print the trend: each scale's first and latest mean\n"
-	"  -h  print this help\n"
-	"  -V  print the version\n"
+	"Score the sessions quiz(1) writes, read from the files or stdin. At a\n"
+	"terminal score prints a report; into a pipe, the records of hearth(5).\n"
+	"  -e        explain: list the answers behind each result\n"
+	"  -H        print the report, wherever the output goes\n"
+	"  -M        print the records, even at a terminal\n"
+	"  -j        print JSON Lines: an object a record\n"
+	"  -r        print only the sections to read or review, one a line\n"
+	"  -t        print the trend: every session, in the order of time\n"
+	"  -w width  wrap the report to width columns; 0 never wraps\n"
+	"  -h        print this help\n"
+	"  -V        print the version\n"
 	"The results are for reflection, not a diagnosis.\n";
 
-static const char reflection_note[] =
-	"# For reflection, not a diagnosis. Bands are equal parts of the "
-	"answer range, not norms.\n";
-
 enum mode { MODE_RESULTS, MODE_REFS, MODE_TREND };
+enum view { VIEW_AUTO, VIEW_RECORDS, VIEW_REPORT, VIEW_JSON };
+
+/* The report is set at most this wide, as man sets a page. */
+enum { REPORT_WIDTH_MAX = 80 };
 
 /* Outside a session, in one, or in one found bad, whose lines are passed
  * over up to the next header. */
 enum state { OUTSIDE, INSIDE, SKIPPING };
 
-struct trend {
-	size_t sessions;
-	char first_time[SESSION_TIME_LEN + 1], latest_time[SESSION_TIME_LEN + 1];
-	long first_mean, latest_mean;
-};
-
 /* A bank as score uses it, with what one session adds up. */
 struct scored_bank {
 	struct bank bank;
 	unsigned long *answered_in; /* per item: the last session to answer it */
-	long *sum, *count;          /* per scale (rating) */
-	struct trend *trend;        /* per scale (rating) */
+	long *sum, *count, *mean;   /* per scale (rating) */
 };
 
 struct scorer {
 	enum mode mode;
+	enum view view;
+	struct view_options options;
 	int failed;      /* anything went wrong, in any file */
 	int file_failed; /* ... in the file being read */
 	int guide_loaded;
 	struct guide guide;
 	struct scored_bank **banks;
 	size_t nbanks;
-	struct buf results; /* the lines of the session being finished */
-	struct buf prefix;  /* TIME TAB BANK TAB, how its lines start */
+	const struct bank *rating_seen; /* for the report's last words */
+	struct buf out;                 /* the output of one session */
+	struct trend trend;
 	/* the session being read */
 	enum state state;
 	struct scored_bank *sb;
@@ -63,15 +67,17 @@ struct scorer {
 	unsigned long session_id;
 	int alerted;
 	long correct;
+	struct given *answers;
+	size_t answers_cap;
 	long sections[SECTION_NUMBER_MAX]; /* to read or review, sorted */
 	size_t nsections;
 };
 
-static void put_results(struct scorer *sc)
+static void put_out(struct scorer *sc)
 {
 	/* Through out_text: a bank's texts must not drive a terminal. */
-	out_text(sc->results.data, sc->results.len);
-	sc->results.len = 0;
+	out_text(sc->out.data, sc->out.len);
+	sc->out.len = 0;
 }
 
 /* Reports a bad line and passes over the rest of its session. What makes
@@ -95,13 +101,25 @@ static void reject(struct scorer *sc, const struct line_reader *in, long line,
 	sc->state = SKIPPING;
 }
 
-static size_t band_of(const struct bank *b, long mean)
+size_t band_of(const struct bank *b, long mean)
 {
 	size_t band = 0;
 
 	while (band + 1 < b->nbands && b->bands[band + 1].from <= mean)
 		band++;
 	return band;
+}
+
+long section_of_mean(const struct bank *b, size_t scale, long mean)
+{
+	return b->read[scale * b->nbands + band_of(b, mean)];
+}
+
+void add_mean(struct buf *b, long tenths)
+{
+	buf_add_long(b, tenths / 10);
+	buf_add_char(b, '.');
+	buf_add_char(b, (char)('0' + tenths % 10));
 }
 
 /* The mean in tenths, rounded half up, or -1 when too few answered. */
@@ -112,86 +130,6 @@ static long scale_mean(const struct scored_bank *sb, size_t s)
 	if (n < 1 || (size_t)n < sb->bank.scales[s].need)
 		return -1;
 	return (sb->sum[s] * 20 + n) / (2 * n);
-}
-
-/* A mean in tenths, as 3.4 */
-static void add_mean(struct buf *b, long tenths)
-{
-	buf_add_long(b, tenths / 10);
-	buf_add_char(b, '.');
-	buf_add_char(b, (char)('0' + tenths % 10));
-}
-
-static void add_field(struct buf *b, const char *s, size_t len)
-{
-	buf_add(b, s, len);
-	buf_add_char(b, '\t');
-}
-
-static void add_prefix(struct scorer *sc)
-{
-	buf_add(&sc->results, sc->prefix.data, sc->prefix.len);
-}
-
-/* SCALE TAB MEAN TAB BAND TAB SECTION, or SCALE TAB - TAB unscored TAB - */
-static void add_scale_result(struct scorer *sc, size_t s)
-{
-	const struct bank *b = &sc->sb->bank;
-	struct buf *out = &sc->results;
-	long mean = scale_mean(sc->sb, s), section;
-	size_t band;
-
-	add_prefix(sc);
-	add_field(out, b->scales[s].name, b->scales[s].name_len);
-	if (mean < 0) {
-		buf_add_str(out, "-\tunscored\t-\n");
-		return;
-	}
-	band = band_of(b, mean);
-	add_mean(out, mean);
-	buf_add_char(out, '\t');
-	add_field(out, b->bands[band].name, b->bands[band].name_len);
-	section = b->read[s * b->nbands + band];
-	if (section)
-		buf_add_long(out, section);
-	else
-		buf_add_char(out, '-');
-	buf_add_char(out, '\n');
-}
-
-static void add_rating_results(struct scorer *sc)
-{
-	size_t s;
-
-	for (s = 0; s < sc->sb->bank.nscales; s++)
-		add_scale_result(sc, s);
-	if (sc->alerted) {
-		add_prefix(sc);
-		buf_add_str(&sc->results, "safety\t");
-		buf_add_str(&sc->results, sc->sb->bank.safety_message);
-		buf_add_char(&sc->results, '\n');
-	}
-}
-
-/* RIGHT TAB ASKED TAB SECTIONS */
-static void add_choice_result(struct scorer *sc)
-{
-	struct buf *out = &sc->results;
-	size_t i;
-
-	add_prefix(sc);
-	buf_add_long(out, sc->correct);
-	buf_add_char(out, '\t');
-	buf_add_long(out, (long)sc->seen);
-	buf_add_char(out, '\t');
-	for (i = 0; i < sc->nsections; i++) {
-		if (i > 0)
-			buf_add_char(out, ',');
-		buf_add_long(out, sc->sections[i]);
-	}
-	if (sc->nsections == 0)
-		buf_add_char(out, '-');
-	buf_add_char(out, '\n');
 }
 
 static void add_section(struct scorer *sc, long section)
@@ -208,105 +146,118 @@ static void add_section(struct scorer *sc, long section)
 	sc->nsections++;
 }
 
-static void collect_rating_sections(struct scorer *sc)
+/* The means, and the sections they point to. */
+static void score_rating(struct scorer *sc)
 {
-	const struct bank *b = &sc->sb->bank;
-	long mean, section;
+	struct scored_bank *sb = sc->sb;
+	long section;
 	size_t s;
 
-	for (s = 0; s < b->nscales; s++) {
-		mean = scale_mean(sc->sb, s);
-		if (mean < 0)
+	for (s = 0; s < sb->bank.nscales; s++) {
+		sb->mean[s] = scale_mean(sb, s);
+		if (sb->mean[s] < 0)
 			continue;
-		section = b->read[s * b->nbands + band_of(b, mean)];
+		section = section_of_mean(&sb->bank, s, sb->mean[s]);
 		if (section)
 			add_section(sc, section);
 	}
 }
 
+static void say_line(const char *indent, size_t indent_len, const char *text,
+                     size_t len, void *ctx)
+{
+	(void)ctx;
+	term_write_text(STDERR_FILENO, indent, indent_len);
+	term_write_text(STDERR_FILENO, text, len);
+	term_write_text(STDERR_FILENO, "\n", 1);
+}
+
+/* The sections go to stdout, for section(1); the safety message to
+ * stderr: at a terminal as a paragraph of its own, else as a message. */
 static void put_refs(struct scorer *sc)
 {
 	size_t i;
 
-	if (sc->sb->bank.kind == BANK_RATING)
-		collect_rating_sections(sc);
 	for (i = 0; i < sc->nsections; i++) {
-		buf_add_long(&sc->results, sc->sections[i]);
-		buf_add_char(&sc->results, '\n');
+		buf_add_long(&sc->out, sc->sections[i]);
+		buf_add_char(&sc->out, '\n');
 	}
-	put_results(sc);
-	if (sc->alerted) {
-		out_flush();
+	put_out(sc);
+	if (!sc->alerted)
+		return;
+	out_flush();
+	if (isatty(STDERR_FILENO))
+		wrap_text(sc->sb->bank.safety_message,
+		          terminal_width(STDERR_FILENO) < REPORT_WIDTH_MAX
+		              ? terminal_width(STDERR_FILENO)
+		              : REPORT_WIDTH_MAX,
+		          say_line, NULL);
+	else
 		warn("safety: %s", sc->sb->bank.safety_message);
-	}
 }
 
-static void track_trend(struct scorer *sc)
+/* Keeps what the trend shows of the session. */
+static void add_point(struct scorer *sc)
 {
-	struct scored_bank *sb = sc->sb;
-	struct trend *t;
-	long mean;
+	struct trend *t = &sc->trend;
+	const struct bank *b = &sc->sb->bank;
+	struct point *p;
 	size_t s;
 
-	for (s = 0; s < sb->bank.nscales; s++) {
-		if ((mean = scale_mean(sb, s)) < 0)
-			continue;
-		t = &sb->trend[s];
-		if (t->sessions++ == 0 || strcmp(sc->time, t->first_time) < 0) {
-			memcpy(t->first_time, sc->time, sizeof t->first_time);
-			t->first_mean = mean;
-		}
-		if (t->sessions == 1 || strcmp(sc->time, t->latest_time) >= 0) {
-			memcpy(t->latest_time, sc->time, sizeof t->latest_time);
-			t->latest_mean = mean;
-		}
-	}
-}
-
-/* BANK SCALE FIRST-TIME FIRST-MEAN LATEST-TIME LATEST-MEAN CHANGE */
-static void add_trend(struct buf *out, const struct scored_bank *sb, size_t s)
-{
-	const struct trend *t = &sb->trend[s];
-	long change = t->latest_mean - t->first_mean;
-
-	add_field(out, sb->bank.name, strlen(sb->bank.name));
-	add_field(out, sb->bank.scales[s].name, sb->bank.scales[s].name_len);
-	add_field(out, t->first_time, SESSION_TIME_LEN);
-	add_mean(out, t->first_mean);
-	buf_add_char(out, '\t');
-	add_field(out, t->latest_time, SESSION_TIME_LEN);
-	add_mean(out, t->latest_mean);
-	buf_add_str(out, change > 0 ? "\t+" : change < 0 ? "\t-" : "\t");
-	add_mean(out, change < 0 ? -change : change);
-	buf_add_char(out, '\n');
-}
-
-static void put_trend(struct scorer *sc)
-{
-	const struct scored_bank *sb;
-	size_t i, s;
-
-	for (i = 0; i < sc->nbanks; i++) {
-		sb = sc->banks[i];
-		for (s = 0; s < sb->bank.nscales; s++)
-			if (sb->trend[s].sessions > 0)
-				add_trend(&sc->results, sb, s);
-	}
-	put_results(sc);
+	t->points = xgrow(t->points, &t->points_cap, t->npoints + 1,
+	                  sizeof *t->points);
+	p = &t->points[t->npoints];
+	p->bank = b;
+	memcpy(p->time, sc->time, sizeof p->time);
+	p->order = t->npoints++;
+	p->alerted = sc->alerted;
+	p->correct = sc->correct;
+	p->asked = (long)sc->seen;
+	p->first_mean = t->nmeans;
+	if (b->kind != BANK_RATING)
+		return;
+	t->means = xgrow(t->means, &t->means_cap, t->nmeans + b->nscales,
+	                 sizeof *t->means);
+	for (s = 0; s < b->nscales; s++)
+		t->means[t->nmeans++] = (short)sc->sb->mean[s];
 }
 
 static void finish_session(struct scorer *sc)
 {
-	if (sc->mode == MODE_RESULTS && sc->sb->bank.kind == BANK_RATING)
-		add_rating_results(sc);
-	else if (sc->mode == MODE_RESULTS)
-		add_choice_result(sc);
-	else if (sc->mode == MODE_REFS)
-		put_refs(sc);
-	else if (sc->sb->bank.kind == BANK_RATING)
-		track_trend(sc);
-	put_results(sc);
+	struct result r;
+
 	sc->state = OUTSIDE;
+	if (sc->expected == 0)
+		return; /* quit before the first answer: nothing to score */
+	if (sc->sb->bank.kind == BANK_RATING) {
+		score_rating(sc);
+		sc->rating_seen = &sc->sb->bank;
+	}
+	if (sc->mode == MODE_REFS) {
+		put_refs(sc);
+		return;
+	}
+	if (sc->mode == MODE_TREND) {
+		add_point(sc);
+		return;
+	}
+	r.bank = &sc->sb->bank;
+	r.time = sc->time;
+	r.count = sc->seen;
+	r.answers = sc->answers;
+	r.mean = sc->sb->mean;
+	r.answered = sc->sb->count;
+	r.alerted = sc->alerted;
+	r.correct = sc->correct;
+	r.sections = sc->sections;
+	r.nsections = sc->nsections;
+	if (sc->view == VIEW_REPORT)
+		report_result(&sc->out, &r, &sc->options);
+	else if (sc->view == VIEW_JSON)
+		json_result(&sc->out, &r, sc->options.explain);
+	else
+		records_result(&sc->out, &r, sc->options.explain);
+	put_out(sc);
 }
 
 static struct scored_bank *find_bank(struct scorer *sc, const char *name)
@@ -329,7 +280,7 @@ static struct scored_bank *find_bank(struct scorer *sc, const char *name)
 	sb->answered_in = xcalloc(sb->bank.nitems, sizeof *sb->answered_in);
 	sb->sum = xcalloc(n, sizeof *sb->sum);
 	sb->count = xcalloc(n, sizeof *sb->count);
-	sb->trend = xcalloc(n, sizeof *sb->trend);
+	sb->mean = xcalloc(n, sizeof *sb->mean);
 	sc->banks = xrealloc(sc->banks, sc->nbanks + 1,
 	                     sizeof(struct scored_bank *));
 	sc->banks[sc->nbanks++] = sb;
@@ -345,7 +296,7 @@ static void free_banks(struct scorer *sc)
 		free(sc->banks[i]->answered_in);
 		free(sc->banks[i]->sum);
 		free(sc->banks[i]->count);
-		free(sc->banks[i]->trend);
+		free(sc->banks[i]->mean);
 		free(sc->banks[i]);
 	}
 	free(sc->banks);
@@ -378,9 +329,6 @@ static void start_session(struct scorer *sc, const struct line_reader *in,
 	}
 	sc->sb = sb;
 	memcpy(sc->time, h->time, sizeof sc->time);
-	sc->prefix.len = 0;
-	add_field(&sc->prefix, sc->time, SESSION_TIME_LEN);
-	add_field(&sc->prefix, h->bank, strlen(h->bank));
 	sc->expected = (size_t)h->count;
 	sc->seen = 0;
 	sc->session_id++;
@@ -389,7 +337,11 @@ static void start_session(struct scorer *sc, const struct line_reader *in,
 	sc->nsections = 0;
 	memset(sb->sum, 0, sb->bank.nscales * sizeof *sb->sum);
 	memset(sb->count, 0, sb->bank.nscales * sizeof *sb->count);
+	sc->answers = xgrow(sc->answers, &sc->answers_cap, sc->expected,
+	                    sizeof *sc->answers);
 	sc->state = INSIDE;
+	if (sc->expected == 0)
+		finish_session(sc);
 }
 
 static void record_rating(struct scorer *sc, const struct item *it,
@@ -450,6 +402,8 @@ static void read_answer(struct scorer *sc, const struct line_reader *in,
 		record_rating(sc, it, value);
 	else
 		record_choice(sc, it, value);
+	sc->answers[sc->seen].item = index;
+	sc->answers[sc->seen].value = value;
 	if (++sc->seen == sc->expected)
 		finish_session(sc);
 }
@@ -531,39 +485,128 @@ static void score_file(struct scorer *sc, const char *path)
 	close(fd);
 }
 
-int main(int argc, char **argv)
+/* By time, and in the order read for one time. */
+static int earlier(const void *a, const void *b)
 {
-	struct scorer sc;
-	int opt, i;
+	const struct point *p = a, *q = b;
+	int by_time = strcmp(p->time, q->time);
 
-	cli_start(argc, argv, optstring, synopsis, details);
-	memset(&sc, 0, sizeof sc);
+	if (by_time)
+		return by_time;
+	return p->order < q->order ? -1 : p->order > q->order;
+}
+
+static void put_trend(struct scorer *sc)
+{
+	struct trend *t = &sc->trend;
+
+	qsort(t->points, t->npoints, sizeof *t->points, earlier);
+	if (sc->view == VIEW_REPORT)
+		report_trend(&sc->out, t, &sc->options);
+	else if (sc->view == VIEW_JSON)
+		json_trend(&sc->out, t);
+	else
+		records_trend(&sc->out, t);
+	put_out(sc);
+}
+
+static void set_view(struct scorer *sc, enum view view, int opt)
+{
+	static int view_option;
+
+	if (sc->view != VIEW_AUTO && sc->view != view)
+		option_conflict(view_option, opt);
+	sc->view = view;
+	view_option = opt;
+}
+
+static void set_mode(struct scorer *sc, enum mode mode, int opt)
+{
+	static int mode_option;
+
+	if (sc->mode != MODE_RESULTS && sc->mode != mode)
+		option_conflict(mode_option, opt);
+	sc->mode = mode;
+	mode_option = opt;
+}
+
+static void parse_options(struct scorer *sc, int argc, char **argv)
+{
+	long width = -1;
+	int opt, view_opt = 0;
+
 	while ((opt = getopt(argc, argv, optstring)) != -1) {
 		switch (opt) {
+		case 'e':
+			sc->options.explain = 1;
+			break;
+		case 'H':
+			set_view(sc, VIEW_REPORT, opt);
+			view_opt = opt;
+			break;
+		case 'M':
+			set_view(sc, VIEW_RECORDS, opt);
+			view_opt = opt;
+			break;
+		case 'j':
+			set_view(sc, VIEW_JSON, opt);
+			view_opt = opt;
+			break;
 		case 'r':
-			if (sc.mode == MODE_TREND)
-				option_conflict('r', 't');
-			sc.mode = MODE_REFS;
+			set_mode(sc, MODE_REFS, opt);
 			break;
 		case 't':
-			if (sc.mode == MODE_REFS)
-				option_conflict('r', 't');
-			sc.mode = MODE_TREND;
+			set_mode(sc, MODE_TREND, opt);
+			break;
+		case 'w':
+			width = option_width(optarg);
 			break;
 		default:
 			cli_common_option(opt);
 		}
 	}
-	if (sc.mode != MODE_REFS && out_is_terminal())
-		out_str(reflection_note);
+	if (sc->mode == MODE_REFS && view_opt)
+		option_conflict('r', view_opt);
+	if (sc->mode == MODE_REFS && sc->options.explain)
+		option_conflict('r', 'e');
+	if (sc->mode == MODE_TREND && sc->options.explain)
+		option_conflict('t', 'e');
+	if (sc->view == VIEW_AUTO)
+		sc->view = out_is_terminal() ? VIEW_REPORT : VIEW_RECORDS;
+	/* The terminal's width, or -w's; into a pipe, a page's. */
+	if (width < 0)
+		width = out_is_terminal() ? (long)output_width(-1)
+		                          : REPORT_WIDTH_MAX;
+	sc->options.width = width > REPORT_WIDTH_MAX ? REPORT_WIDTH_MAX
+	                                             : (size_t)width;
+	sc->options.utf8 = locale_is_utf8();
+}
+
+int main(int argc, char **argv)
+{
+	struct scorer sc;
+	int i;
+
+	cli_start(argc, argv, optstring, synopsis, details);
+	memset(&sc, 0, sizeof sc);
+	parse_options(&sc, argc, argv);
+	sc.options.files = argv + optind;
+	sc.options.nfiles = argc - optind;
+	sc.options.guide = &sc.guide;
 	if (optind == argc)
 		score_file(&sc, "-");
 	for (i = optind; i < argc; i++)
 		score_file(&sc, argv[i]);
 	if (sc.mode == MODE_TREND)
 		put_trend(&sc);
-	buf_free(&sc.results);
-	buf_free(&sc.prefix);
+	if (sc.mode == MODE_RESULTS && sc.view == VIEW_REPORT) {
+		report_close(&sc.out, &sc.options, sc.rating_seen);
+		put_out(&sc);
+	}
+	buf_free(&sc.out);
+	free(sc.answers);
+	free(sc.trend.points);
+	free(sc.trend.means);
 	free_banks(&sc);
 	out_finish();
 	return sc.failed ? EXIT_FAILURE : EXIT_SUCCESS;

@@ -155,8 +155,8 @@ static void set_kind(struct loader *l, enum bank_kind kind)
 {
 	if (l->kind_known && l->b->kind != kind)
 		FAIL(l, "a bank holds rating records (answer, band, need, "
-		     "scale, read, item, safety, alert) or knowledge records "
-		     "(question, choice, note), not both");
+		     "scale, rise, read, item, safety, alert) or knowledge "
+		     "records (question, choice, note), not both");
 	l->b->kind = kind;
 	l->kind_known = 1;
 }
@@ -303,9 +303,9 @@ static void add_scale(struct loader *l)
 		FAIL(l, "scales must be defined before the read and item "
 		     "records");
 	name = field_name(l, 1, "scale name");
-	if (strcmp(name, "safety") == 0)
-		FAIL(l, "'safety' is kept for the safety line; name the "
-		     "scale otherwise");
+	if (strcmp(name, "safety") == 0 || strcmp(name, "answer") == 0)
+		FAIL(l, "'%s' is kept for score's own records; name the "
+		     "scale otherwise", name);
 	if (!index_add(&b->index->scales, name, b->nscales, &first))
 		FAIL(l, "scale '%s' is defined twice", name);
 	b->scales = xgrow(b->scales, &l->scales_cap, b->nscales + 1,
@@ -378,6 +378,17 @@ static void add_item(struct loader *l)
 	it->reversed = *key == '-';
 	it->text = l->rec->field[4];
 	l->b->scales[it->scale].nitems++;
+}
+
+static void add_rise(struct loader *l)
+{
+	struct scale *s;
+
+	record_expect(&l->b->file, l->rec, 3);
+	s = &l->b->scales[find_scale(l, 1)];
+	if (s->rise)
+		FAIL(l, "scale '%s' has a rise already", s->name);
+	s->rise = l->rec->field[2];
 }
 
 static void add_safety(struct loader *l)
@@ -460,6 +471,7 @@ static const struct {
 	{"scale", BANK_RATING, add_scale},
 	{"read", BANK_RATING, add_read},
 	{"item", BANK_RATING, add_item},
+	{"rise", BANK_RATING, add_rise},
 	{"safety", BANK_RATING, add_safety},
 	{"alert", BANK_RATING, add_alert},
 	{"question", BANK_CHOICE, add_question},

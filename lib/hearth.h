@@ -174,6 +174,13 @@ void wrap_paragraph(const char *text, size_t width);
 typedef void (*line_sink)(const char *indent, size_t indent_len,
                           const char *text, size_t len, void *ctx);
 void wrap_text(const char *text, size_t width, line_sink emit, void *ctx);
+/* The same with the lines after the first indented by hang columns (at
+ * most HANG_MAX, and less than width). */
+enum { HANG_MAX = 56 };
+void wrap_hanging(const char *text, size_t width, size_t hang, line_sink emit,
+                  void *ctx);
+/* Whether the user's locale (LC_ALL, LC_CTYPE, LANG) writes UTF-8. */
+int locale_is_utf8(void);
 
 /* lines.c: reading lines in constant memory; which lines are text, and
  * which are skipped */
@@ -328,6 +335,7 @@ struct scale {
 	const char *name;
 	size_t name_len;
 	const char *description;
+	const char *rise; /* what a rising mean says, or NULL */
 	long line;
 	size_t nitems;
 	size_t need; /* answers needed before the scale is scored */
@@ -411,6 +419,8 @@ struct session_line {
  * wrong with the line; sl->kind says what it was meant to be. */
 const char *session_read_line(const char *line, size_t len,
                               struct session_line *sl);
+/* A session's TIME, read by session_read_line already, as a time_t. */
+time_t session_time_value(const char *time);
 /* Adds a header line for count answers to bank, finished at t. */
 void session_add_header(struct buf *b, const char *bank, time_t t,
                         size_t count);

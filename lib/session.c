@@ -83,8 +83,8 @@ static RARE const char *parse_header(struct session_header *h,
 		return "session header names no valid question bank";
 	if ((problem = parse_time(h, field[3], flen[3])))
 		return problem;
-	if (!parse_number(field[4], flen[4], 1, COUNT_MAX, &h->count))
-		return "session answer count is not a number from 1 to 100000";
+	if (!parse_number(field[4], flen[4], 0, COUNT_MAX, &h->count))
+		return "session answer count is not a number from 0 to 100000";
 	return NULL;
 }
 
@@ -142,4 +142,15 @@ void session_add_answer(struct buf *b, const struct bank *bank,
 	buf_add_char(b, '\t');
 	bank_add_answer(b, bank, value);
 	buf_add_char(b, '\n');
+}
+
+time_t session_time_value(const char *time)
+{
+	long day = 0, hour = 0, minute = 0, second = 0;
+
+	(void)date_parse(time, DATE_LEN, &day);
+	(void)parse_number(time + 11, 2, 0, 23, &hour);
+	(void)parse_number(time + 14, 2, 0, 59, &minute);
+	(void)parse_number(time + 17, 2, 0, 60, &second);
+	return (time_t)day * 86400 + hour * 3600 + minute * 60 + second;
 }

@@ -1,4 +1,6 @@
 /* text.c: UTF-8, display columns and wrapping */
+#include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -177,19 +179,22 @@ void wrap_paragraph(const char *text, size_t width)
 }
 
 /* Greedy wrapping on spaces; a word wider than the line stands alone. */
-void wrap_text(const char *text, size_t width, line_sink emit, void *ctx)
+void wrap_hanging(const char *text, size_t width, size_t hang, line_sink emit,
+                  void *ctx)
 {
+	static const char spaces[HANG_MAX + 1] =
+		"                                                        ";
 	const char *end = text + strlen(text);
 	const char *line = text, *line_end = text, *word = text;
-	size_t indent = 0, used = 0, gap, word_len, word_cols;
+	size_t used = 0, gap, word_len, word_cols;
 	int first_line = 1;
 
 	if (width == 0) {
 		emit("", 0, text, (size_t)(end - text), ctx);
 		return;
 	}
-	if (strncmp(text, "- ", 2) == 0)
-		indent = 2;
+	if (hang > HANG_MAX || hang >= width)
+		hang = 0;
 	while (word < end) {
 		const char *space = memchr(word, ' ', (size_t)(end - word));
 
@@ -197,11 +202,11 @@ void wrap_text(const char *text, size_t width, line_sink emit, void *ctx)
 		word_cols = text_columns(word, word_len);
 		gap = (size_t)(word - line_end);
 		if (line_end > line && used + gap + word_cols > width) {
-			emit("  ", first_line ? 0 : indent, line,
+			emit(spaces, first_line ? 0 : hang, line,
 			     (size_t)(line_end - line), ctx);
 			first_line = 0;
 			line = word;
-			used = indent;
+			used = hang;
 			gap = 0;
 		}
 		used += gap + word_cols;
@@ -209,5 +214,35 @@ void wrap_text(const char *text, size_t width, line_sink emit, void *ctx)
 		for (word = line_end; word < end && *word == ' '; word++)
 			;
 	}
-	emit("  ", first_line ? 0 : indent, line, (size_t)(line_end - line), ctx);
+	emit(spaces, first_line ? 0 : hang, line, (size_t)(line_end - line),
+	     ctx);
+}
+
+void wrap_text(const char *text, size_t width, line_sink emit, void *ctx)
+{
+	wrap_hanging(text, width, strncmp(text, "- ", 2) == 0 ? 2 : 0, emit,
+	             ctx);
+}
+
+int locale_is_utf8(void)
+{
+	static int utf8 = -1;
+	const char *codeset, *was;
+	char *saved;
+
+	if (utf8 >= 0)
+		return utf8;
+	/* Only asked, not kept: the tools' own text handling stays in the C
+	 * locale. */
+	was = setlocale(LC_CTYPE, NULL);
+	saved = xstrdup(was ? was : "C");
+	utf8 = 0;
+	if (setlocale(LC_CTYPE, "")) {
+		codeset = nl_langinfo(CODESET);
+		utf8 = codeset && (strcmp(codeset, "UTF-8") == 0 ||
+		                   strcmp(codeset, "utf8") == 0);
+	}
+	(void)setlocale(LC_CTYPE, saved);
+	free(saved);
+	return utf8;
 }

@@ -96,9 +96,9 @@ bank_error() {
 
 @test "a bank holds rating records or knowledge records, not both" {
 	write_bank "$RATING" '15=question\tq1\t1\ta\tQ?'
-	bank_error 15 "a bank holds rating records (answer, band, need, scale, read, item, safety, alert) or knowledge records (question, choice, note), not both"
+	bank_error 15 "a bank holds rating records (answer, band, need, scale, rise, read, item, safety, alert) or knowledge records (question, choice, note), not both"
 	write_bank "$CHOICE" '2=answer\t1\tno'
-	bank_error 2 "a bank holds rating records (answer, band, need, scale, read, item, safety, alert) or knowledge records (question, choice, note), not both"
+	bank_error 2 "a bank holds rating records (answer, band, need, scale, rise, read, item, safety, alert) or knowledge records (question, choice, note), not both"
 }
 
 @test "answers: a number from 0 to 99, each one after the last" {
@@ -143,7 +143,7 @@ bank_error() {
 	write_bank "$RATING" '8=scale\ta\tagain'
 	bank_error 8 "scale 'a' is defined twice"
 	write_bank "$RATING" '8=scale\tsafety\tfear'
-	bank_error 8 "'safety' is kept for the safety line; name the scale otherwise"
+	bank_error 8 "'safety' is kept for score's own records; name the scale otherwise"
 	write_bank "$RATING" '9=scale\tc\tlate'
 	bank_error 9 "scales must be defined before the read and item records"
 	write_bank "$RATING" '14=scale\tc\tlate'
