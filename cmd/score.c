@@ -520,14 +520,11 @@ static void set_view(struct scorer *sc, enum view view, int opt)
 	view_option = opt;
 }
 
-static void set_mode(struct scorer *sc, enum mode mode, int opt)
+static void set_mode(struct scorer *sc, enum mode mode)
 {
-	static int mode_option;
-
 	if (sc->mode != MODE_RESULTS && sc->mode != mode)
-		option_conflict(mode_option, opt);
+		option_conflict('r', 't');
 	sc->mode = mode;
-	mode_option = opt;
 }
 
 static void parse_options(struct scorer *sc, int argc, char **argv)
@@ -553,10 +550,10 @@ static void parse_options(struct scorer *sc, int argc, char **argv)
 			view_opt = opt;
 			break;
 		case 'r':
-			set_mode(sc, MODE_REFS, opt);
+			set_mode(sc, MODE_REFS);
 			break;
 		case 't':
-			set_mode(sc, MODE_TREND, opt);
+			set_mode(sc, MODE_TREND);
 			break;
 		case 'w':
 			width = option_width(optarg);

@@ -269,14 +269,22 @@ hand_replies() {
 }
 
 # What score should print for the sessions in the files (stdin without),
-# from the plain awk scorer; -r and -t as for score.
+# from the plain awk scorer; -r, -t and -e as for score.
 ref() {
-	local mode=
+	local mode= explain=
 	case ${1:-} in
 	-r) mode=refs; shift ;;
 	-t) mode=trend; shift ;;
+	-e) explain=1; shift ;;
 	esac
-	awk -v mode="$mode" -f "$HEARTH_TOP/tests/bench/score.awk" "$SHARE"/*.bank "${@:--}"
+	if [ "$mode" = trend ]; then
+		# In the order of time, and of the input for one time.
+		awk -v mode=trend -f "$HEARTH_TOP/tests/bench/score.awk" "$SHARE"/*.bank "${@:--}" |
+			sort -s -t "$TAB" -k1,1
+		return
+	fi
+	awk -v mode="$mode" -v explain="$explain" -f "$HEARTH_TOP/tests/bench/score.awk" \
+		"$SHARE"/*.bank "${@:--}"
 }
 
 # What score prints for tests/fixtures/hand.session, finished at time $1:

@@ -99,7 +99,9 @@ setup() {
 
 	run score -t "$TMP/journal"
 	assert_output_file <(ref -t "$TMP/journal")
-	[ "${#lines[@]}" -eq 5 ]
+	# Every session is in it: five records for each self session.
+	[ "$(grep -c $'\tself\t[a-z]*\t[-0-9.]*$' <<< "$output")" -eq \
+		"$((5 * $(grep -c $'^hearth-session\t1\tself' "$TMP/journal")))" ]
 }
 
 @test "a scale is scored from max(2, ceil(need% of its items)) answers" {
@@ -236,35 +238,61 @@ setup() {
 	assert_output_file "$TMP/want"
 }
 
-@test "-t: first and latest mean per scale, by time; ties go to the later" {
+@test "-t: a record per scale per session, in the order of time; ties keep their order" {
 	{
 		# walls 2.0
 		session self 2026-02-01T00:00:00Z s01=2 s06=4 s11=2 s16=2 s21=4 s26=2
 		# walls 23/6 = 3.8; strain 1.0
 		session self 2026-01-01T00:00:00Z s01=4 s06=2 s11=4 s16=3 s21=2 s26=4 \
 			s03=1 s08=5 s13=1 s18=1
-		# knowledge sessions have no place in a trend
-		session know 2027-01-01T00:00:00Z k01=a k02=a
+		# a knowledge session: right and asked
+		session know 2027-01-01T00:00:00Z k01=b k02=a
 		# walls 5.0; reaching 1.0; strain 11/4 = 2.75 -> 2.8
 		session self 2026-03-01T00:00:00Z s01=5 s06=1 s11=5 s16=5 s21=1 s26=5 \
 			s02=1 s07=1 s12=5 s17=1 s03=3 s08=3 s13=3 s18=2
-		# the same time, later in the input: the latest. walls 3.0
+		# the same time, later in the input: after it. walls 3.0
 		session self 2026-03-01T00:00:00Z s01=3 s06=3 s11=3 s16=3 s21=3 s26=3
-		# reciprocity never scored: no line
-		session self 2026-04-01T00:00:00Z s04=1 s09=1
+		# reciprocity never scored; s09 at the threshold: the safety line
+		session self 2026-04-01T00:00:00Z s04=1 s09=4
 	} > "$TMP/j"
 	run score -t "$TMP/j"
-	diff -u - <(printf '%s\n' "$output") <<-'EOF'
-	self	walls	2026-01-01T00:00:00Z	3.8	2026-03-01T00:00:00Z	3.0	-0.8
-	self	reaching	2026-03-01T00:00:00Z	1.0	2026-03-01T00:00:00Z	1.0	0.0
-	self	strain	2026-01-01T00:00:00Z	1.0	2026-03-01T00:00:00Z	2.8	+1.8
+	diff -u - <(printf '%s\n' "$output") <<-EOF
+	2026-01-01T00:00:00Z	self	walls	3.8
+	2026-01-01T00:00:00Z	self	reaching	-
+	2026-01-01T00:00:00Z	self	strain	1.0
+	2026-01-01T00:00:00Z	self	reciprocity	-
+	2026-01-01T00:00:00Z	self	readiness	-
+	2026-02-01T00:00:00Z	self	walls	2.0
+	2026-02-01T00:00:00Z	self	reaching	-
+	2026-02-01T00:00:00Z	self	strain	-
+	2026-02-01T00:00:00Z	self	reciprocity	-
+	2026-02-01T00:00:00Z	self	readiness	-
+	2026-03-01T00:00:00Z	self	walls	5.0
+	2026-03-01T00:00:00Z	self	reaching	1.0
+	2026-03-01T00:00:00Z	self	strain	2.8
+	2026-03-01T00:00:00Z	self	reciprocity	-
+	2026-03-01T00:00:00Z	self	readiness	-
+	2026-03-01T00:00:00Z	self	walls	3.0
+	2026-03-01T00:00:00Z	self	reaching	-
+	2026-03-01T00:00:00Z	self	strain	-
+	2026-03-01T00:00:00Z	self	reciprocity	-
+	2026-03-01T00:00:00Z	self	readiness	-
+	2026-04-01T00:00:00Z	self	walls	-
+	2026-04-01T00:00:00Z	self	reaching	-
+	2026-04-01T00:00:00Z	self	strain	-
+	2026-04-01T00:00:00Z	self	reciprocity	-
+	2026-04-01T00:00:00Z	self	readiness	-
+	2026-04-01T00:00:00Z	self	safety	$(bank_field self safety 3)
+	2027-01-01T00:00:00Z	know	2	2
 	EOF
 	assert_output_file <(ref -t "$TMP/j")
 
-	# Only knowledge sessions: no trend at all.
+	# Only knowledge sessions: a trend all the same.
 	session know 2027-01-01T00:00:00Z k01=a > "$TMP/k"
+	session know 2026-01-01T00:00:00Z k01=b k02=c >> "$TMP/k"
 	run score -t "$TMP/k"
-	[ -z "$output" ]
+	[ "$output" = $'2026-01-01T00:00:00Z\tknow\t1\t2\n2027-01-01T00:00:00Z\tknow\t0\t1' ]
+	assert_output_file <(ref -t "$TMP/k")
 }
 
 @test "-t: a bad session is left out of the trend" {
@@ -274,7 +302,8 @@ setup() {
 		session self 2026-02-01T00:00:00Z s01=3 s06=3 s11=3 s16=3 s21=3 s26=3
 	} > "$TMP/j"
 	run -1 score -t "$TMP/j"
-	[ "$output" = "self	walls	2026-01-01T00:00:00Z	2.0	2026-02-01T00:00:00Z	3.0	+1.0" ]
+	[ "$(cut -f 1,3,4 <<< "$output" | grep -v -- '-$')" = $'2026-01-01T00:00:00Z\twalls\t2.0\n2026-02-01T00:00:00Z\twalls\t3.0' ]
+	[ "${#lines[@]}" -eq 10 ]
 	[ "$stderr" = "score: $TMP/j:14: '9' is not an answer to s26 (1 to 5)" ]
 }
 
@@ -287,23 +316,248 @@ setup() {
 	done
 }
 
-@test "at a terminal a '# For reflection' line comes first, except with -r" {
+@test "at a terminal the report, into a pipe the records; -H and -M choose" {
 	local f=$FIX/hand.session
 	run_at_terminal "score '$f'"
-	[[ ${lines[0]} == "# For reflection"* ]]
-	diff -u <(score "$f") <(printf '%s\n' "${lines[@]:1}")
+	[[ ${lines[0]} == "self: 28 statements answered on "* ]]
+	[[ $output == *$'\nwalls '* ]]
+	[[ $output == *"not a diagnosis"* ]]
+	[[ $output != *$'\t'* ]]
+	# The same report into a pipe with -H (here at the terminal's width).
+	diff -u <(COLUMNS=1000 score -H -w 80 "$f") <(printf '%s\n' "$output")
 
-	run_at_terminal "score -t '$f'"
-	[[ ${lines[0]} == "# For reflection"* ]]
-	diff -u <(score -t "$f") <(printf '%s\n' "${lines[@]:1}")
+	# -M: the records, even at a terminal.
+	run_at_terminal "score -M '$f'"
+	assert_output_file <(hand_results 2026-11-25T14:03:12Z)
+	run_at_terminal "score -M -t '$f'"
+	assert_output_file <(ref -t "$f")
 
 	run_at_terminal "score -r '$f' 2> /dev/null"
 	[ "$output" = $'1\n2\n5' ]
 
-	# Not at a terminal: no comment line, only the results.
+	# Not at a terminal: only the records, as hearth(5) has them.
 	run score "$f"
-	[[ $output != *"#"* ]]
 	assert_output_file <(hand_results 2026-11-25T14:03:12Z)
+}
+
+@test "-H, -M and -j choose one view; -r takes none, nor -e; -t no -e" {
+	local pair
+	for pair in "H M" "M H" "H j" "j M"; do
+		set -- $pair
+		run -2 score -"$1" -"$2" "$FIX/hand.session"
+		assert_usage_message score "-$1 and -$2 cannot be used together"
+	done
+	for pair in "H" "M" "j" "e"; do
+		run -2 score -r -"$pair" "$FIX/hand.session"
+		assert_usage_message score "-r and -$pair cannot be used together"
+	done
+	run -2 score -t -e "$FIX/hand.session"
+	assert_usage_message score "-t and -e cannot be used together"
+}
+
+# The report of tests/fixtures/hand.session at width $1 in locale $2, the
+# local time UTC; more options after them.
+report_of() {
+	local width=$1 locale=$2
+	shift 2
+	(cd "$FIX" && TZ=UTC LC_ALL=$locale score -H -w "$width" "$@" hand.session)
+}
+
+# No line of $output wider than $1 columns; $output's words, joined, are
+# those of file $2.
+assert_report_fits() {
+	local line LC_ALL=C.UTF-8
+	while IFS= read -r line; do
+		[ "${#line}" -le "$1" ] || { echo "wider than $1: '$line'"; return 1; }
+	done <<< "$output"
+	diff -u <(tr -s ' \n' '  ' < "$2") <(printf '%s\n' "$output" | tr -s ' \n' '  ') ||
+		return 1
+}
+
+@test "the report of the hand-computed session, word for word, with and without UTF-8" {
+	run report_of 80 C.UTF-8
+	assert_output_file "$GOLDEN/report.txt"
+	run report_of 80 C
+	assert_output_file "$GOLDEN/report-ascii.txt"
+	# The gauges are all that differs: ten cells, filled in proportion,
+	# the half up (walls 4.0 of 1 to 5: 7.5 cells, 8).
+	diff <(sed 's/█/#/g; s/░/./g' "$GOLDEN/report.txt") "$GOLDEN/report-ascii.txt"
+	grep -q '^walls        ████████░░  4.0  high, see section 1: ' "$GOLDEN/report.txt"
+	grep -q '^reaching     ███████░░░  3.6  moderate, see section 2: ' "$GOLDEN/report.txt"
+	grep -q '^reciprocity  ██░░░░░░░░  1.8  low, see section 5: ' "$GOLDEN/report.txt"
+	grep -q '^readiness    ████████░░  4.2  high$' "$GOLDEN/report.txt"
+	# The scales' descriptions, from the bank.
+	local description
+	while IFS= read -r description; do
+		grep -qF "$description" <(tr -s ' \n' '  ' < "$GOLDEN/report.txt") ||
+			{ echo "no description: $description"; return 1; }
+	done < <(bank_field self scale 3)
+}
+
+@test "the report wraps to 40 columns, and at 200 stays at 80, with the same words" {
+	run report_of 40 C.UTF-8
+	assert_report_fits 40 "$GOLDEN/report.txt"
+	# Hanging lines are indented under the gauge.
+	[[ $output == *$'\n             Emotional Walls\n'* ]] || [[ $output == *$'\n             '* ]]
+	run report_of 200 C.UTF-8
+	assert_output_file "$GOLDEN/report.txt"
+	run report_of 0 C.UTF-8
+	assert_report_fits 100000 "$GOLDEN/report.txt"
+	# At a terminal of 40 and of 200 columns, the same.
+	run_at_terminal "cd '$FIX' && COLUMNS=40 TZ=UTC LC_ALL=C.UTF-8 score hand.session"
+	diff -u <(report_of 40 C.UTF-8) <(printf '%s\n' "$output")
+	run_at_terminal "cd '$FIX' && COLUMNS=200 TZ=UTC LC_ALL=C.UTF-8 score hand.session"
+	assert_output_file "$GOLDEN/report.txt"
+}
+
+@test "the report of a partial session says in words what is not scored" {
+	(cd "$FIX" && TZ=UTC LC_ALL=C score -H -w 80 hand-partial.session) > "$TMP/r"
+	grep -q '^strain       not scored: 3 of 5 statements answered, 4 needed$' "$TMP/r"
+	grep -q '^readiness    not scored: 4 of 6 statements answered, 5 needed$' "$TMP/r"
+	# 3.7 of 1 to 5: 6.75 cells, 7.
+	grep -q '^walls        #######\.\.\.  3\.7  high, see section 1: ' "$TMP/r"
+	# No safety line was due: none in the report.
+	! grep -qF "$(bank_field self safety 3 | cut -c 1-30)" "$TMP/r"
+}
+
+@test "-e lists under each scale the answers behind it, as worked out by hand" {
+	# The answers of hand.session and what they count (the first test of
+	# this file works them out): reversed ones count 1 + 5 - x.
+	run score -M -e "$FIX/hand.session"
+	local T=2026-11-25T14:03:12Z
+	grep -v $'\tanswer\t' <<< "$output" | diff -u <(hand_results "$T") -
+	diff -u - <(grep $'\tanswer\t' <<< "$output" | cut -f 4- | sort) <<-'EOF' | sed 's/ *$//'
+	walls	s01	+	4	4
+	reaching	s02	+	3	3
+	strain	s03	+	2	2
+	reciprocity	s04	+	1	1
+	readiness	s05	+	5	5
+	walls	s06	-	2	4
+	reaching	s07	+	4	4
+	strain	s08	-	4	2
+	reciprocity	s09	-	4	2
+	readiness	s10	-	1	5
+	walls	s11	+	5	5
+	reaching	s12	-	2	4
+	strain	s13	+	3	3
+	reciprocity	s14	+	2	2
+	readiness	s15	+	4	4
+	walls	s16	+	3	3
+	reaching	s17	+	5	5
+	strain	s18	+	1	1
+	reciprocity	s19	-	5	1
+	readiness	s20	-	2	4
+	walls	s21	-	2	4
+	reaching	s22	-	4	2
+	strain	s23	-	2	4
+	reciprocity	s24	+	1	1
+	readiness	s25	+	3	3
+	walls	s26	+	4	4
+	reciprocity	s27	-	2	4
+	readiness	s28	+	4	4
+	EOF
+	assert_output_file <(ref -e "$FIX/hand.session")
+	# In the report: each answer under its scale, with its statement.
+	run report_of 80 C -e
+	local block
+	block=$(sed -n '/^walls/,/^reaching/p' <<< "$output" | tr -s ' \n' '  ')
+	[[ $block == *"s06, answered 2 (disagree), reversed: counts 4. $(bank_field self item 5 | sed -n 6p)"* ]]
+	[[ $block == *"s11, answered 5 (strongly agree): counts 5."* ]]
+	[[ $block != *"s02,"* ]]
+	# A knowledge session: every question, right or missed.
+	session know 2026-01-01T00:00:00Z k01=b k02=b > "$TMP/k"
+	run score -M -e "$TMP/k"
+	assert_output_file <(ref -e "$TMP/k")
+	[[ ${lines[1]} == "2026-01-01T00:00:00Z	know	answer	"*"	k01	b	b" ]]
+}
+
+@test "the knowledge report names each missed question, the answers, the section and the note" {
+	local T=2026-09-09T09:09:09Z q
+	# k01 right; k03 wrong, and it has a note.
+	q=$(awk -F'\t' '$1 == "question" && $2 == "k03"' "$SHARE/know.bank")
+	session know $T k01="$(awk -F'\t' '$1 == "question" && $2 == "k01" { print $4 }' "$SHARE/know.bank")" \
+		k03="$([ "$(cut -f 4 <<< "$q")" = a ] && echo b || echo a)" > "$TMP/k"
+	run env TZ=UTC score -H -w 0 "$TMP/k"
+	[ "${lines[0]}" = "know: 2 questions answered on Wed 9 Sep 2026 at 09:09" ]
+	[ "${lines[1]}" = "1 of 2 answered as the guide does." ]
+	[ "${lines[2]}" = "Missed:" ]
+	[ "${lines[3]}" = "- $(cut -f 5 <<< "$q")" ]
+	[[ ${lines[4]} == "  You answered "*". The guide says $(cut -f 4 <<< "$q")) "*", in section $(cut -f 3 <<< "$q"), "* ]]
+	[ "${lines[5]}" = "  Note: $(awk -F'\t' '$1 == "note" && $2 == "k03" { print $3 }' "$SHARE/know.bank")" ]
+	[ "${lines[6]}" = "To read them again: section $(cut -f 3 <<< "$q")" ]
+	[ "${#lines[@]}" -eq 7 ]
+}
+
+@test "the trend for a person: a sparkline a scale, the first and latest mean, what a rise means" {
+	{
+		session self 2026-01-01T09:00:00Z s01=1 s06=5 s11=1 s16=1 s21=5 s26=1
+		session self 2026-02-01T09:00:00Z s01=2 s06=4 s11=2 s16=2 s21=4 s26=2
+		session know 2026-02-15T09:00:00Z k01=a k02=b
+		session self 2026-03-01T09:00:00Z s01=4 s06=2 s11=4 s16=4 s21=2 s26=4 s09=5
+		session self 2026-04-01T09:00:00Z s01=5 s06=1 s11=5 s16=5 s21=1 s26=5
+	} > "$TMP/j"
+	run env TZ=UTC LC_ALL=C.UTF-8 score -H -w 80 -t "$TMP/j"
+	[ "${lines[0]}" = "The trend, over 5 sessions, 1 Jan 2026 to 1 Apr 2026" ]
+	# The safety line, once, set apart.
+	[ "$(grep -c "called for this note" <<< "$output")" -eq 1 ]
+	[[ ${lines[1]} == "  In 1 session, the latest on 1 Mar 2026, the answers called for this note."* ]]
+	grep -q '^walls        ▁▃▆█  1\.0 to 5\.0 (+4\.0), over 4 sessions, 1 Jan 2026 to 1 Apr 2026$' <<< "$output"
+	grep -qF "$(awk -F'\t' '$1 == "rise" && $2 == "walls" { print $3 }' "$SHARE/self.bank")" <<< "$output"
+	grep -q '^reaching     never scored$' <<< "$output"
+	grep -q '^know  ▁  0 of 2 right, over 1 session, 15 Feb 2026$' <<< "$output"
+	run env TZ=UTC LC_ALL=C score -H -w 80 -t "$TMP/j"
+	grep -q '^walls        _:+#  1\.0 to 5\.0 (+4\.0)' <<< "$output"
+	# Only knowledge sessions are a trend too.
+	run env TZ=UTC LC_ALL=C score -H -t <(grep -A2 'know' "$TMP/j")
+	[[ $output == *"know  _  0 of 2 right"* ]]
+}
+
+@test "-j: JSON Lines that jq reads, with the values of the records" {
+	command -v jq > /dev/null || skip "jq is not installed"
+	local opts
+	awk -f "$HEARTH_TOP/tests/bench/journal.awk" -v sessions=80 -v mixed=1 \
+		"$SHARE/self.bank" "$SHARE/know.bank" > "$TMP/journal"
+	for f in "$TMP/journal" "$FIX/hand.session" "$FIX/hand-partial.session"; do
+		for opts in -j "-j -e" "-j -t"; do
+			# shellcheck disable=SC2086
+			score $opts "$f" > "$TMP/json"
+			jq -e . "$TMP/json" > /dev/null || { echo "jq on score $opts $f"; return 1; }
+			# One object a line, each with a type, a time and a bank.
+			jq -e 'select(.type and .time and .bank) | true' "$TMP/json" | sort -u |
+				diff - <(echo true)
+		done
+	done
+	# The same values as the records.
+	score -j -e "$TMP/journal" | jq -r '
+		def tenths: if . == null then "-" else (. * 10 | round | tostring) end;
+		if .type == "scale" then [.time, .bank, .scale, (.mean | tenths), (.band // "unscored"), (.section // "-" | tostring)]
+		elif .type == "safety" then [.time, .bank, "safety", .message]
+		elif .type == "knowledge" then [.time, .bank, (.right | tostring), (.asked | tostring), (if .sections == [] then "-" else (.sections | map(tostring) | join(",")) end)]
+		elif .scale then [.time, .bank, "answer", .scale, .id, (if .reversed then "-" else "+" end), (.given | tostring), (.counted | tostring)]
+		else [.time, .bank, "answer", (.section | tostring), .id, .given, .right] end | @tsv' > "$TMP/from-json"
+	score -e "$TMP/journal" | awk -F'\t' -v OFS='\t' '$3 != "safety" && $3 != "answer" && NF == 6 && $4 != "-" { $4 = $4 * 10 } 1' |
+		diff -u - "$TMP/from-json"
+	score -t "$TMP/journal" |
+		awk -F'\t' -v OFS='\t' 'NF == 4 && $3 ~ /^[a-z]/ && $3 != "safety" && $4 != "-" { $4 = $4 * 10 } 1' \
+		> "$TMP/trend"
+	score -j -t "$TMP/journal" | jq -r '
+		if .type == "safety" then [.time, .bank, "safety", .message]
+		elif .scale then [.time, .bank, .scale, (if .mean == null then "-" else (.mean * 10 | round | tostring) end)]
+		else [.time, .bank, (.right | tostring), (.asked | tostring)] end | @tsv' |
+		diff -u "$TMP/trend" -
+}
+
+@test "-j escapes quotes, backslashes and controls, and keeps the rest of UTF-8" {
+	command -v jq > /dev/null || skip "jq is not installed"
+	data_copy
+	local message=$'Say \"no\" \\ and \033[1mstay\033[0m safe – “please”.'
+	M=$message awk -F'\t' -v OFS='\t' '$1 == "safety" { $3 = ENVIRON["M"] } 1' "$SHARE/self.bank" \
+		> "$DATA/self.bank"
+	session self 2026-01-01T00:00:00Z s09=5 > "$TMP/s"
+	run score -j "$TMP/s"
+	[ "$(jq -r 'select(.type == "safety") | .message' <<< "$output")" = "$message" ]
+	[[ $output == *'\u001b[1m'* ]]
+	[[ $output == *'“please”'* ]]
 }
 
 # Bad input. Each case is a file: a good know session (lines 1-3), the bad
@@ -437,6 +691,23 @@ separator_bank() {
 	assert_output_file <(ref "$TMP/plain")
 }
 
+@test "a session of no answers, as quiz writes when the person quits: nothing, and no error" {
+	local T=2026-01-02T00:00:00Z
+	printf 'hearth-session\t1\tself\t%s\t0\n' $T > "$TMP/quit"
+	local view
+	for view in "" -r -t -j -H; do
+		run score $view "$TMP/quit"
+		[ -z "$output" ] || { echo "score $view: $output"; return 1; }
+	done
+	# Among other sessions it counts for nothing; an answer after it is
+	# outside any session.
+	{ good_before; cat "$TMP/quit"; good_after; } > "$TMP/j"
+	run score "$TMP/j"
+	assert_output_file <({ good_before; good_after; } | ref)
+	{ cat "$TMP/quit"; printf 's01\t3\n'; } |
+		bad_case 2 "an answer outside a session: no hearth-session line above it"
+}
+
 @test "bad headers: version, bank, time, count, fields" {
 	local T=2026-01-02T00:00:00Z
 	printf 'hearth-session\t2\tself\t%s\t1\ns01\t3\n' $T |
@@ -465,9 +736,9 @@ separator_bank() {
 			bad_case 1 "$t: no such time of day" || { echo "time '$t'"; return 1; }
 	done
 	local c
-	for c in 0 -1 x 3x '' 100001 ' 3'; do
+	for c in -1 x 3x '' 100001 ' 3'; do
 		printf 'hearth-session\t1\tself\t%s\t%s\ns01\t3\n' $T "$c" |
-			bad_case 1 "session answer count is not a number from 1 to 100000" ||
+			bad_case 1 "session answer count is not a number from 0 to 100000" ||
 			{ echo "count '$c'"; return 1; }
 	done
 	local self=$N

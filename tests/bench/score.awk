@@ -3,8 +3,11 @@
 # It reads the bank files first, then sessions, and prints what score
 # prints for well-formed input; it checks nothing.
 #
-#   awk -f score.awk [-v mode=refs|trend] DATADIR/*.bank [session-file ...]
+#   awk -f score.awk [-v mode=refs|trend] [-v explain=1] DATADIR/*.bank \
+#       [session-file ...]
 #
+# The trend comes in the order of the input: sort -s -k1,1 puts it in the
+# order of time that score -t gives.
 # Written for any POSIX awk (mawk, gawk, busybox).
 
 BEGIN { FS = "\t" }
@@ -28,6 +31,8 @@ $1 == "hearth-session" {
 
 {
 	answer($1, $2)
+	given_id[seen + 1] = $1
+	given_value[seen + 1] = $2
 	if (++seen == expected)
 		finish_session()
 }
@@ -146,18 +151,21 @@ function finish_session(  s, m, b, section, line, i) {
 				print sections[i]
 			return
 		}
+		if (mode == "trend") {
+			print stime "\t" sbank "\t" correct "\t" seen
+			return
+		}
 		line = ""
 		for (i = 1; i <= nsections; i++)
 			line = line (i > 1 ? "," : "") sections[i]
-		if (mode != "trend")
-			print stime "\t" sbank "\t" correct "\t" seen "\t" (nsections ? line : "-")
+		print stime "\t" sbank "\t" correct "\t" seen "\t" (nsections ? line : "-")
+		print_answers()
 		return
 	}
 	for (s = 1; s <= info[sbank, "scales"]; s++) {
 		m = mean_of(s)
 		if (mode == "trend") {
-			if (m >= 0)
-				track(s, m)
+			print stime "\t" sbank "\t" scale_name[sbank, s] "\t" (m < 0 ? "-" : mean_text(m))
 			continue
 		}
 		if (m < 0) {
@@ -179,35 +187,22 @@ function finish_session(  s, m, b, section, line, i) {
 			print sections[i]
 	if (alerted && mode == "refs")
 		print "score: safety: " info[sbank, "safety"] > "/dev/stderr"
-	else if (alerted && mode != "trend")
+	else if (alerted)
 		print stime "\t" sbank "\tsafety\t" info[sbank, "safety"]
+	if (mode == "")
+		print_answers()
 }
 
-function track(s, m,  key) {
-	key = sbank SUBSEP s
-	if (!trend_count[key]++ || stime < first_time[key]) {
-		first_time[key] = stime
-		first_mean[key] = m
-	}
-	if (trend_count[key] == 1 || stime >= latest_time[key]) {
-		latest_time[key] = stime
-		latest_mean[key] = m
-	}
-}
-
-# The trend: banks in the order sessions first named them, scales in
-# the bank's order.
-END {
-	if (mode != "trend")
-		exit
-	for (i = 1; i <= nbanks; i++) {
-		b = bank_order[i]
-		for (s = 1; s <= info[b, "scales"]; s++) {
-			key = b SUBSEP s
-			if (!trend_count[key])
-				continue
-			change = latest_mean[key] - first_mean[key]
-			print b "\t" scale_name[b, s] "\t" first_time[key] "\t" mean_text(first_mean[key]) "\t" latest_time[key] "\t" mean_text(latest_mean[key]) "\t" (change > 0 ? "+" : change < 0 ? "-" : "") mean_text(change < 0 ? -change : change)
-		}
+# With -v explain=1: a record for each answer of the session, as read.
+function print_answers(  i, id, v) {
+	if (!explain)
+		return
+	for (i = 1; i <= seen; i++) {
+		id = given_id[i]
+		v = given_value[i]
+		if (info[sbank, "choice"])
+			print stime "\t" sbank "\tanswer\t" question_section[sbank, id] "\t" id "\t" v "\t" question_answer[sbank, id]
+		else
+			print stime "\t" sbank "\tanswer\t" scale_name[sbank, item_scale[sbank, id]] "\t" id "\t" (item_reversed[sbank, id] ? "-" : "+") "\t" v + 0 "\t" (item_reversed[sbank, id] ? info[sbank, "min"] + info[sbank, "max"] - v : v + 0)
 	}
 }
