@@ -49,13 +49,13 @@ write_bank() {
 bank_error() {
 	local where=$DATA/t.bank
 	[ "$1" = 0 ] || where=$where:$1
-	run -1 quiz -k t -p || { echo "for: $2"; return 1; }
+	run -1 quiz -k t -l || { echo "for: $2"; return 1; }
 	assert_error "quiz: $where: $2" || return 1
 }
 
 @test "the small banks the cases start from are valid" {
 	write_bank "$RATING"
-	run quiz -k t -p
+	run quiz -k t -l
 	assert_output_file - <<-'EOF'
 	Rate each statement about your relationship as it is now, from 1 to 2:
 	  1  no
@@ -70,7 +70,7 @@ bank_error() {
 	4. Four. (i4, b)
 	EOF
 	write_bank "$CHOICE"
-	run quiz -k t -p
+	run quiz -k t -l
 	[[ $output == *"A note."* ]]
 	assert_output_file - <<-'EOF'
 	Choose the answer the guide supports.

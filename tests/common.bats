@@ -16,7 +16,7 @@ make_journal() {
 # Arguments that make tool $1 print several lines.
 several_lines_args() {
 	case $1 in
-	quiz) ARGS=(-p) ;;
+	quiz) ARGS=(-l) ;;
 	score) make_journal 2; ARGS=("$JOURNAL") ;;
 	section | summary) ARGS=() ;;
 	*) echo "several_lines_args: add a case for $1"; return 1 ;;
@@ -39,7 +39,7 @@ long_output_args() {
 					print "item", "x" k, f[3], f[4], f[5]
 				}
 			}' "$SHARE/self.bank" > "$DATA/big.bank"
-		ARGS=(-p -k big) ;;
+		ARGS=(-l -k big) ;;
 	score) make_journal 2000; ARGS=("$JOURNAL") ;;
 	section | summary) mapfile -t ARGS < <(yes 1 | head -n 2000) ;;
 	*) echo "long_output_args: add a case for $1"; return 1 ;;

@@ -195,7 +195,7 @@ assert_line_refused() {
 	local cmd tool
 	data_copy
 	for cmd in "section" "section -l - < $TMP/refs" "summary 1" "summary -d 2026-01-01" \
-		"summary -r" "quiz -p" "quiz -k know -p" "yes 3 | quiz -o $TMP/journal" \
+		"summary -R" "quiz -l" "quiz -k know -l" "yes 3 | quiz -a $TMP/journal" \
 		"score $TMP/self.s" "score < $TMP/know.s"; do
 		printf '1\n2\n' > "$TMP/refs"
 		tool=${cmd%% *}
@@ -223,7 +223,7 @@ assert_line_refused() {
 	mkfifo "$TMP/replies"
 	# quiz waits for replies on the fifo, held open here (fd 8) meanwhile.
 	exec 8<> "$TMP/replies"
-	quiz -o "$TMP/journal" < "$TMP/replies" >&- 2>&- 3>&- 8>&- &
+	quiz -a "$TMP/journal" < "$TMP/replies" >&- 2>&- 3>&- 8>&- &
 	pid=$!
 	# Once quiz runs and has descriptor 1 again, it is waiting for a reply:
 	# the guide and the bank are loaded, the journal checked.
@@ -249,12 +249,12 @@ assert_line_refused() {
 # The commands that load data file $1, as strings for bash -c.
 loaders_of() {
 	case $1 in
-	guide) LOADERS=("section" "section -l" "summary" "summary 2" "quiz -p" "quiz < /dev/null"
+	guide) LOADERS=("section" "section -l" "summary" "summary 2" "quiz -l" "quiz < /dev/null"
 		"score $TMP/self.s" "score < $TMP/know.s") ;;
 	points) LOADERS=("summary 1" "summary - <<< 2") ;;
-	reminders) LOADERS=("summary -d 2026-01-01" "summary -r -s 1") ;;
-	self.bank) LOADERS=("quiz -p" "quiz < /dev/null" "score $TMP/self.s") ;;
-	know.bank) LOADERS=("quiz -k know -p" "quiz -k know -t < /dev/null" "score < $TMP/know.s") ;;
+	reminders) LOADERS=("summary -d 2026-01-01" "summary -R -s 1") ;;
+	self.bank) LOADERS=("quiz -l" "quiz < /dev/null" "score $TMP/self.s") ;;
+	know.bank) LOADERS=("quiz -k know -l" "quiz -k know -e < /dev/null" "score < $TMP/know.s") ;;
 	*) echo "loaders_of: no case for $1"; return 1 ;;
 	esac
 }
@@ -277,7 +277,7 @@ assert_loaders_fail() {
 		export HEARTH_DATA=$dir
 		why="No such file or directory"
 		[ "$dir" != "$TMP/plain" ] || why="Not a directory"
-		for cmd in "section" "summary" "summary 1" "quiz -p" "quiz < /dev/null"; do
+		for cmd in "section" "summary" "summary 1" "quiz -l" "quiz < /dev/null"; do
 			run -1 bash -c "$cmd"
 			assert_error "${cmd%% *}: $dir/guide: cannot open: $why" || { echo "$cmd"; return 1; }
 		done
@@ -399,14 +399,14 @@ cut_in() {
 		for (i = 20000; i >= 1; i--) print "choice\tq" i "\tNo " i "\nchoice\tq" i "\tYes " i
 		print "note\tq1\tThe first."
 	}' > "$DATA/bigknow.bank"
-	run quiz -p -k big
+	run quiz -l -k big
 	# The heading, two labels, and an item a line (bats drops the blank
 	# lines between them).
 	[ "${#lines[@]}" -eq 20003 ]
 	[ "${lines[3]}" = "1. Statement 1. (x1, one, safety)" ]
 	[ "${lines[1000]}" = "998. Statement 998. (x998, one, safety)" ]
 	[ "${lines[20002]}" = "20000. Statement 20000. (x20000, one)" ]
-	run quiz -p -k bigknow -s 1
+	run quiz -l -k bigknow -s 1
 	[[ $output == *$'(q1, section 1)\n   a) No 1\n   b) Yes 1\n   Answer: b\n   Note: The first.'* ]]
 	[[ $output == *$'(q20000, section 1)\n   a) No 20000\n   b) Yes 20000\n   Answer: b'* ]]
 	# score finds the last item as it finds the first (an alert: the
@@ -415,7 +415,7 @@ cut_in() {
 	run score "$TMP/big.s"
 	[ "$output" = "$T${TAB}big${TAB}one$TAB-${TAB}unscored$TAB-"$'\n'"$T${TAB}big${TAB}safety${TAB}Safe." ]
 	append_line big.bank 'item\tx19999\tone\t+\tAgain.'
-	run -1 quiz -p -k big
+	run -1 quiz -l -k big
 	assert_error "quiz: $DATA/big.bank:$LINE: id 'x19999' is used twice (first on line 20004)"
 	run -1 score "$TMP/big.s"
 	assert_error "score: $DATA/big.bank:$LINE: id 'x19999' is used twice (first on line 20004)"
@@ -460,7 +460,7 @@ run_limited() {
 	local cmd
 	data_copy
 	# With the data as shipped every tool works within the limit.
-	for cmd in "section" "summary 1" "summary -d 2026-01-01" "quiz -p" "yes 3 | quiz | score"; do
+	for cmd in "section" "summary 1" "summary -d 2026-01-01" "quiz -l" "yes 3 | quiz | score"; do
 		run_limited "$cmd" || { echo "$cmd"; return 1; }
 		[ -n "$output" ]
 		# What it prints without the limit (score's session times aside).
@@ -584,27 +584,27 @@ assert_unchanged() {
 	run bash -c "section -w 0 900; section -l 900"
 	assert_unchanged "Heading $BAD" "Line $BAD" $'900\tcontrols\tHeading '"$BAD"
 
-	run_at_terminal "summary -w 0; summary -w 0 900; summary -w 0 -r; summary -w 0 -d 2026-01-01"
+	run_at_terminal "summary -w 0; summary -w 0 900; summary -w 0 -R; summary -w 0 -d 2026-01-01"
 	assert_harmless "Summary $SHOWN" "Heading $SHOWN" "- Point $SHOWN" "Reminder $SHOWN"
-	run bash -c "summary; summary 900; summary -r; summary -d 2026-01-01"
+	run bash -c "summary; summary 900; summary -R; summary -d 2026-01-01"
 	assert_unchanged "Summary $BAD" "Heading $BAD" "- Point $BAD" "Reminder $BAD"
 }
 
-@test "quiz -p: controls in items, questions, choices and notes show as ? at a terminal" {
+@test "quiz -l: controls in items, questions, choices and notes show as ? at a terminal" {
 	control_data
-	run_at_terminal "quiz -p -k ctl; quiz -p -k cknow"
+	run_at_terminal "quiz -l -k ctl; quiz -l -k cknow"
 	# The answer labels are left to the next test.
 	output=$(grep -v -e '^  1  Never' -e '^  2  Always' <<< "$output")
 	assert_harmless "1. First $SHOWN (c1, one, safety)" "2. Second $SHOWN (c2, one, reversed)" "1. Question $SHOWN (q1, section 1)" \
 		"a) Wrong $SHOWN" "b) Right $SHOWN" "Note: Note $SHOWN"
-	run bash -c "quiz -p -k ctl; quiz -p -k cknow"
+	run bash -c "quiz -l -k ctl; quiz -l -k cknow"
 	assert_unchanged "1. First $BAD (c1, one, safety)" "2. Second $BAD (c2, one, reversed)" "1. Question $BAD (q1, section 1)" \
 		"a) Wrong $BAD" "b) Right $BAD" "Note: Note $BAD" "  1  Never $BAD"
 }
 
-@test "quiz -p: controls in the answer labels show as ? at a terminal" {
+@test "quiz -l: controls in the answer labels show as ? at a terminal" {
 	control_data
-	run_at_terminal "quiz -p -k ctl"
+	run_at_terminal "quiz -l -k ctl"
 	assert_harmless "  1  Never $SHOWN" "  2  Always $SHOWN"
 }
 

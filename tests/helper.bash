@@ -341,7 +341,7 @@ expected_points() {
 
 # The ids of the questions quiz asks, in its order, for options "$@".
 print_order() {
-	quiz -p "$@" | sed -En 's/^[0-9]+\. .* \(([a-z][a-z0-9-]*), .*\)$/\1/p'
+	quiz -l "$@" | sed -En 's/^[0-9]+\. .* \(([a-z][a-z0-9-]*), .*\)$/\1/p'
 }
 
 # Runs the expect script tests/pty/$1.exp with the other arguments; it must

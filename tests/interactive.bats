@@ -71,7 +71,7 @@ setup() {
 	[ ! -e "$TMP/journal" ]
 }
 
-@test "know -t at a terminal: 'The guide says', 'Right.', the miss asked again" {
+@test "know -e at a terminal: 'The guide says', 'Right.', the miss asked again" {
 	local seed id1 id2 right2 wrong1 found=
 	# A seed whose first question has a note, so that notes are checked.
 	for seed in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
@@ -84,7 +84,7 @@ setup() {
 	done
 	[ -n "$found" ]
 	id1=${ids[0]} id2=${ids[1]}
-	run_pty tutorial "$OUT" "$SHARE/know.bank" "$found" "$id1" "$id2"
+	run_pty explain "$OUT" "$SHARE/know.bank" "$found" "$id1" "$id2"
 	[[ $output == *"[again] "* ]]
 	[[ $output == *"The guide says "* ]]
 	[[ $output == *"Right."* ]]

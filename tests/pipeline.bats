@@ -114,13 +114,13 @@ score: stdin:1: no session in the input" ]
 	done
 }
 
-@test "a journal from quiz -o: score and score -t over all its sessions" {
+@test "a journal from quiz -a: score and score -t over all its sessions" {
 	local j=$TMP/journal first last
-	yes 2 | quiz -o "$j" > /dev/null
+	yes 2 | quiz -a "$j" > /dev/null
 	print_order -k know -s 4 | letters > "$TMP/right"
-	quiz -k know -s 4 -o "$j" < "$TMP/right" > /dev/null
-	yes 4 | quiz -s 9 -o "$j" > /dev/null
-	{ yes 5 | head -n 10; yes 1; } | quiz -o "$j" > /dev/null
+	quiz -k know -s 4 -a "$j" < "$TMP/right" > /dev/null
+	yes 4 | quiz -s 9 -a "$j" > /dev/null
+	{ yes 5 | head -n 10; yes 1; } | quiz -a "$j" > /dev/null
 	[ "$(grep -c '^hearth-session' "$j")" -eq 4 ]
 
 	run score "$j"

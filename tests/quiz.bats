@@ -2,7 +2,7 @@ load helper
 
 # quiz with stdin not a terminal: one reply a line, the session to stdout.
 # Expected sessions are built from the bank files ($SHARE/*.bank); the
-# orders of seeded quizzes come from quiz -p with the same seed, whose
+# orders of seeded quizzes come from quiz -l with the same seed, whose
 # contents are themselves checked against the banks.
 
 # $2 repeated $1 times, one a line.
@@ -134,12 +134,12 @@ differ() {
 	run -1 quiz < "$TMP/long"
 	assert_error "quiz: stdin:2: line longer than 65536 bytes"
 	# A line that never ends (/dev/zero) stops quiz all the same.
-	run -1 timeout 20 quiz -o "$TMP/journal" < /dev/zero
+	run -1 timeout 20 quiz -a "$TMP/journal" < /dev/zero
 	assert_error "quiz: stdin:1: line longer than 65536 bytes"
 	[ ! -e "$TMP/journal" ]
 }
 
-@test "know: replies are letters, in the order quiz -p shows with the same seed" {
+@test "know: replies are letters, in the order quiz -l shows with the same seed" {
 	print_order -k know -s 7 > "$TMP/order"
 	[ "$(wc -l < "$TMP/order")" -eq "$KNOW_N" ]
 	letters < "$TMP/order" > "$TMP/in"
@@ -200,7 +200,7 @@ differ() {
 	differ "$TMP/o5" <(bank_ids self)
 	differ "$TMP/o5" "$TMP/o6"
 
-	# The quiz asks in the order -p shows.
+	# The quiz asks in the order -l shows.
 	run quiz -s 5 < <(repeat "$N" 4)
 	paste "$TMP/o5" <(repeat "$N" 4) > "$TMP/want"
 	assert_session self "$TMP/want"
@@ -234,7 +234,7 @@ differ() {
 	assert_usage_message quiz "-n $((N + 1)): the self bank has $N questions"
 	run -2 quiz -k know -n $((know + 1)) < /dev/null
 	assert_usage_message quiz "-n $((know + 1)): the know bank has $know questions"
-	run -2 quiz -p -n $((N + 1))
+	run -2 quiz -l -n $((N + 1))
 	assert_usage_message quiz "-n $((N + 1)): the self bank has $N questions"
 	local n
 	for n in 0 -1 x 2x ''; do
@@ -243,7 +243,7 @@ differ() {
 	done
 }
 
-# The questionnaire quiz -p should print for self, the items in the order of
+# The questionnaire quiz -l should print for self, the items in the order of
 # the ids in file $1, built from the bank alone.
 self_questionnaire() {
 	awk -F'\t' '
@@ -282,34 +282,34 @@ know_questionnaire() {
 		}' "$1" "$SHARE/know.bank"
 }
 
-@test "-p prints the self questionnaire: the scale, then every item in order" {
+@test "-l lists the self questionnaire: the scale, then every item in order" {
 	bank_ids self > "$TMP/order"
 	self_questionnaire "$TMP/order" > "$TMP/want"
 	# The bank has reversed and safety items, and the expectation shows them.
 	grep -q ', reversed' "$TMP/want"
 	grep -q ', safety)' "$TMP/want"
-	run quiz -p
+	run quiz -l
 	assert_output_file "$TMP/want"
 
 	# Seeded, in the seeded order (checked against the quiz above).
 	print_order -s 5 > "$TMP/order"
 	self_questionnaire "$TMP/order" > "$TMP/want"
-	run quiz -p -s 5
+	run quiz -l -s 5
 	assert_output_file "$TMP/want"
 
 	bank_ids self | head -n 3 > "$TMP/order"
 	self_questionnaire "$TMP/order" > "$TMP/want"
-	run quiz -p -n 3
+	run quiz -l -n 3
 	assert_output_file "$TMP/want"
 }
 
-@test "-p prints the know questionnaire: choices, answers and notes" {
+@test "-l lists the know questionnaire: choices, answers and notes" {
 	print_order -k know -s 3 > "$TMP/order"
 	[ "$(wc -l < "$TMP/order")" -eq "$KNOW_N" ]
 	diff <(bank_ids know | sort) <(sort "$TMP/order")
 	know_questionnaire "$TMP/order" > "$TMP/want"
 	grep -q '^   Note: ' "$TMP/want"
-	run quiz -k know -s 3 -p
+	run quiz -k know -s 3 -l
 	assert_output_file "$TMP/want"
 	# quiz asks in the same order.
 	run quiz -k know -s 3 < <(letters < "$TMP/order")
@@ -317,7 +317,7 @@ know_questionnaire() {
 	assert_session know "$TMP/want"
 }
 
-@test "-t: a missed question comes back until right; the first answers are kept" {
+@test "-e: a missed question comes back until right; the first answers are kept" {
 	print_order -k know -s 5 -n 3 > "$TMP/order"
 	mapfile -t id < "$TMP/order"
 	mapfile -t right < <(letters < "$TMP/order")
@@ -327,19 +327,19 @@ know_questionnaire() {
 		"${wrong[0]}" "${right[2]}" "${right[0]}" > "$TMP/in"
 	printf '%s\t%s\n' "${id[0]}" "${wrong[0]}" "${id[1]}" "${right[1]}" \
 		"${id[2]}" "${wrong[2]}" > "$TMP/want"
-	run quiz -k know -s 5 -n 3 -t < "$TMP/in"
+	run quiz -k know -s 5 -n 3 -e < "$TMP/in"
 	assert_session know "$TMP/want"
 
 	# Without the last reply the missed question is still waiting.
-	run -1 quiz -k know -s 5 -n 3 -t < <(head -n 5 "$TMP/in")
+	run -1 quiz -k know -s 5 -n 3 -e < <(head -n 5 "$TMP/in")
 	assert_error "quiz: input ended before the missed questions were answered again; nothing was written"
 
-	# Without -t nothing comes back: three replies make the session.
+	# Without -e nothing comes back: three replies make the session.
 	run quiz -k know -s 5 -n 3 < <(head -n 3 "$TMP/in")
 	assert_session know "$TMP/want"
 }
 
-@test "-t without a terminal: a question missed again and again comes back at most three times" {
+@test "-e without a terminal: a question missed again and again comes back at most three times" {
 	print_order -k know -s 6 -n 2 > "$TMP/order"
 	mapfile -t id < "$TMP/order"
 	mapfile -t right < <(letters < "$TMP/order")
@@ -347,19 +347,19 @@ know_questionnaire() {
 	# 1 missed, 2 right, then 1 missed three more times: the session ends.
 	{ printf '%s\n' "${wrong[0]}" "${right[1]}"; repeat 3 "${wrong[0]}"; } > "$TMP/in"
 	printf '%s\t%s\n' "${id[0]}" "${wrong[0]}" "${id[1]}" "${right[1]}" > "$TMP/want"
-	run quiz -k know -s 6 -n 2 -t < "$TMP/in"
+	run quiz -k know -s 6 -n 2 -e < "$TMP/in"
 	assert_session know "$TMP/want"
 	# One repeat fewer and it is still waiting.
-	run -1 quiz -k know -s 6 -n 2 -t < <(head -n 4 "$TMP/in")
+	run -1 quiz -k know -s 6 -n 2 -e < <(head -n 4 "$TMP/in")
 	assert_error "quiz: input ended before the missed questions were answered again; nothing was written"
 
-	# So even yes(1) ends a tutorial: every question asked at most 4 times.
-	run timeout 20 sh -c 'yes a | quiz -k know -s 6 -t'
+	# So even yes(1) ends a quiz with -e: every question asked at most 4 times.
+	run timeout 20 sh -c 'yes a | quiz -k know -s 6 -e'
 	paste <(print_order -k know -s 6) <(repeat "$KNOW_N" a) > "$TMP/want"
 	assert_session know "$TMP/want"
 }
 
-@test "-t: back in the repeat round goes back to the last reply" {
+@test "-e: back in the repeat round goes back to the last reply" {
 	print_order -k know -s 8 -n 2 > "$TMP/order"
 	mapfile -t id < "$TMP/order"
 	mapfile -t right < <(letters < "$TMP/order")
@@ -369,20 +369,20 @@ know_questionnaire() {
 		"${right[0]}" "${right[1]}" > "$TMP/in"
 	printf '%s\t%s\n' "${id[0]}" "${wrong[0]}" "${id[1]}" "${wrong[1]}" \
 		> "$TMP/want"
-	run quiz -k know -s 8 -n 2 -t < "$TMP/in"
+	run quiz -k know -s 8 -n 2 -e < "$TMP/in"
 	assert_session know "$TMP/want"
 }
 
-@test "usage errors: -t with self, -p with -o or -t, operands, bad bank names" {
-	run -2 quiz -t < /dev/null
-	assert_usage_message quiz "-t is for knowledge banks such as know"
-	run -2 quiz -k self -t < /dev/null
-	assert_usage_message quiz "-t is for knowledge banks such as know"
-	run -2 quiz -p -o "$TMP/journal"
-	assert_usage_message quiz "-p and -o cannot be used together"
+@test "usage errors: -e with self, -l with -a or -e, operands, bad bank names" {
+	run -2 quiz -e < /dev/null
+	assert_usage_message quiz "-e is for knowledge banks such as know"
+	run -2 quiz -k self -e < /dev/null
+	assert_usage_message quiz "-e is for knowledge banks such as know"
+	run -2 quiz -l -a "$TMP/journal"
+	assert_usage_message quiz "-l and -a cannot be used together"
 	[ ! -e "$TMP/journal" ]
-	run -2 quiz -k know -p -t
-	assert_usage_message quiz "-p and -t cannot be used together"
+	run -2 quiz -k know -l -e
+	assert_usage_message quiz "-l and -e cannot be used together"
 	run -2 quiz self < /dev/null
 	assert_usage_message quiz "quiz takes no operands"
 	run -2 quiz -k know - < /dev/null
@@ -399,9 +399,9 @@ know_questionnaire() {
 	assert_error "quiz: $DATA/nope.bank: cannot open: No such file or directory"
 }
 
-@test "-o FILE: the session goes to stdout and to FILE, created mode 0600" {
+@test "-a FILE: the session goes to stdout and to FILE, created mode 0600" {
 	local j=$TMP/journal first
-	run sh -c 'umask 000; quiz -n 3 -o "$1"' _ "$j" < <(repeat 3 4)
+	run sh -c 'umask 000; quiz -n 3 -a "$1"' _ "$j" < <(repeat 3 4)
 	printf 's01\t4\ns02\t4\ns03\t4\n' > "$TMP/want"
 	assert_session self "$TMP/want"
 	[ "$(stat -c %a "$j")" = 600 ]
@@ -409,54 +409,54 @@ know_questionnaire() {
 	first=$output
 
 	# A second session is appended, the first kept as it was.
-	run quiz -k know -s 1 -n 2 -o "$j" < <(repeat 2 a)
+	run quiz -k know -s 1 -n 2 -a "$j" < <(repeat 2 a)
 	diff -u <(printf '%s\n%s\n' "$first" "$output") "$j"
 	[ "$(stat -c %a "$j")" = 600 ]
 }
 
-@test "-o FILE: nothing is appended when the quiz is quit or fails" {
+@test "-a FILE: nothing is appended when the quiz is quit or fails" {
 	local j=$TMP/journal
-	quiz -n 2 -o "$j" < <(repeat 2 5) > "$TMP/first"
+	quiz -n 2 -a "$j" < <(repeat 2 5) > "$TMP/first"
 	cmp "$TMP/first" "$j"
 
-	run -1 quiz -o "$j" < <(printf '%s\n' 1 2 q)
+	run -1 quiz -a "$j" < <(printf '%s\n' 1 2 q)
 	assert_error "quiz: quit after 2 of $N answers; nothing was written"
 	cmp "$TMP/first" "$j"
-	run -1 quiz -o "$j" < <(repeat 3 1)
+	run -1 quiz -a "$j" < <(repeat 3 1)
 	assert_error "quiz: input ended after 3 of $N answers; nothing was written"
 	cmp "$TMP/first" "$j"
-	run -1 quiz -o "$j" < <(printf '%s\n' 1 7)
+	run -1 quiz -a "$j" < <(printf '%s\n' 1 7)
 	assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q"
 	cmp "$TMP/first" "$j"
 
 	# A journal quiz created is removed again when no session goes in.
-	run -1 quiz -o "$TMP/new" <<< q
+	run -1 quiz -a "$TMP/new" <<< q
 	assert_error "quiz: quit after 0 of $N answers; nothing was written"
 	[ ! -e "$TMP/new" ]
-	run -1 quiz -o "$TMP/new" < <(repeat 3 1)
+	run -1 quiz -a "$TMP/new" < <(repeat 3 1)
 	assert_error "quiz: input ended after 3 of $N answers; nothing was written"
 	[ ! -e "$TMP/new" ]
-	run -1 quiz -o "$TMP/new" < <(printf '%s\n' 1 x)
+	run -1 quiz -a "$TMP/new" < <(printf '%s\n' 1 x)
 	assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q"
 	[ ! -e "$TMP/new" ]
 	# An empty journal that was there stays.
 	(umask 077 && : > "$TMP/empty")
-	run -1 quiz -o "$TMP/empty" <<< q
+	run -1 quiz -a "$TMP/empty" <<< q
 	assert_error "quiz: quit after 0 of $N answers; nothing was written"
 	[ -e "$TMP/empty" ]
 	[ ! -s "$TMP/empty" ]
 }
 
-@test "-o FILE: a quit quiz does not remove a journal another quiz wrote to" {
+@test "-a FILE: a quit quiz does not remove a journal another quiz wrote to" {
 	local j=$TMP/journal pid i
 	mkfifo "$TMP/replies"
 	# Quiz A checks the journal and waits for replies on the fifo, held
 	# open here (fd 8; bats has 3) so that A's stdin stays open.
 	exec 8<> "$TMP/replies"
-	quiz -o "$j" < "$TMP/replies" > "$TMP/a.out" 2> "$TMP/a.err" 3>&- 8>&- &
+	quiz -a "$j" < "$TMP/replies" > "$TMP/a.out" 2> "$TMP/a.err" 3>&- 8>&- &
 	pid=$!
 	# Quiz B appends a whole session meanwhile.
-	repeat "$N" 3 | quiz -o "$j" > "$TMP/b.out"
+	repeat "$N" 3 | quiz -a "$j" > "$TMP/b.out"
 	cmp "$TMP/b.out" "$j"
 	# A quits: B's session must stay.
 	echo q >&8
@@ -467,11 +467,11 @@ know_questionnaire() {
 	cmp "$TMP/b.out" "$j"
 }
 
-@test "-o FILE: a quiz killed while reading a pipe leaves no journal" {
+@test "-a FILE: a quiz killed while reading a pipe leaves no journal" {
 	local j=$TMP/journal pid i status
 	mkfifo "$TMP/replies"
 	exec 8<> "$TMP/replies"
-	quiz -o "$j" < "$TMP/replies" > "$TMP/out" 2> "$TMP/err" 3>&- 8>&- &
+	quiz -a "$j" < "$TMP/replies" > "$TMP/out" 2> "$TMP/err" 3>&- 8>&- &
 	pid=$!
 	# Signal quiz itself, not the shell that is about to become it.
 	for ((i = 0; i < 400; i++)); do
@@ -490,32 +490,32 @@ know_questionnaire() {
 	[ ! -e "$j" ]
 }
 
-@test "-o FILE that cannot be opened is an error before any question" {
-	run -1 quiz -o "$TMP/no/such/dir/journal" < <(repeat "$N" 3)
+@test "-a FILE that cannot be opened is an error before any question" {
+	run -1 quiz -a "$TMP/no/such/dir/journal" < <(repeat "$N" 3)
 	assert_error "quiz: $TMP/no/such/dir/journal: No such file or directory"
 }
 
-@test "-o '' is refused before the first question, like any journal that cannot be written" {
-	run -2 quiz -o '' < <(repeat "$N" 3)
-	assert_usage_message quiz "option -o needs a value"
+@test "-a '' is refused before the first question, like any journal that cannot be written" {
+	run -2 quiz -a '' < <(repeat "$N" 3)
+	assert_usage_message quiz "option -a needs a value"
 	run -2 quiz -k '' < /dev/null
 	assert_usage_message quiz "option -k needs a value"
 }
 
-@test "-o FILE that is a FIFO, a device or a directory is refused at once" {
+@test "-a FILE that is a FIFO, a device or a directory is refused at once" {
 	mkfifo "$TMP/fifo"
 	mkdir "$TMP/dir"
 	local f
 	for f in "$TMP/fifo" /dev/null "$TMP/dir"; do
-		run -1 timeout 20 quiz -o "$f" < <(repeat "$N" 3)
+		run -1 timeout 20 quiz -a "$f" < <(repeat "$N" 3)
 		assert_error "quiz: $f: not a regular file" || { echo "journal $f"; return 1; }
 	done
 }
 
-@test "-o FILE whose last line has no newline: the session starts a line of its own" {
+@test "-a FILE whose last line has no newline: the session starts a line of its own" {
 	local j=$TMP/journal
 	(umask 077 && printf '# a note added by hand' > "$j")
-	run quiz -n 2 -o "$j" < <(repeat 2 4)
+	run quiz -n 2 -a "$j" < <(repeat 2 4)
 	diff -u <(printf '# a note added by hand\n%s\n' "$output") "$j"
 	# score reads the note as a comment and the session whole.
 	run score "$j"
@@ -523,24 +523,24 @@ know_questionnaire() {
 	[ "${#lines[@]}" -eq 5 ]
 	# A journal ending in a newline gets none added.
 	cp "$j" "$TMP/before"
-	run quiz -n 2 -o "$j" < <(repeat 2 5)
+	run quiz -n 2 -a "$j" < <(repeat 2 5)
 	diff -u <(cat "$TMP/before"; printf '%s\n' "$output") "$j"
 }
 
-@test "-o FILE: a write that fails leaves the journal exactly as it was" {
+@test "-a FILE: a write that fails leaves the journal exactly as it was" {
 	local j=$TMP/journal
 	# Near the file size limit (ulimit -f, in 1024-byte blocks), so that
 	# the session is cut short by it, part written.
 	(umask 077 && head -c 1000 /dev/zero | tr '\0' '#' > "$j" && printf '\n' >> "$j")
 	cp "$j" "$TMP/before"
-	run -1 bash -c 'ulimit -f 1; quiz -o "$1" > "$2"' _ "$j" "$TMP/out" < <(repeat "$N" 3)
+	run -1 bash -c 'ulimit -f 1; quiz -a "$1" > "$2"' _ "$j" "$TMP/out" < <(repeat "$N" 3)
 	[ "$stderr" = "quiz: $j: write error: File too large" ]
 	cmp "$TMP/before" "$j"
 	# The answers are not lost: the session went to stdout.
 	assert_session self <(bank_ids self | sed 's/$/\t3/') "$TMP/out"
 }
 
-@test "-o FILE: a signal while quiz waits for the journal's lock stops it, nothing written" {
+@test "-a FILE: a signal while quiz waits for the journal's lock stops it, nothing written" {
 	local j=$TMP/journal sig code pid status i
 	[ -r /proc/locks ] || skip "no /proc/locks to see the wait"
 	${CC:-cc} -o "$TMP/hold-lock" "$HEARTH_TOP/tests/tools/hold-lock.c"
@@ -552,7 +552,7 @@ know_questionnaire() {
 		[ "$i" = locked ]
 		# A background job starts with SIGINT ignored; quiz must get it
 		# as a user would.
-		env --default-signal=INT quiz -n 2 -o "$j" < <(repeat 2 3) > "$TMP/out" 2> "$TMP/err" &
+		env --default-signal=INT quiz -n 2 -a "$j" < <(repeat 2 3) > "$TMP/out" 2> "$TMP/err" &
 		pid=$!
 		for ((i = 0; i < 400; i++)); do
 			grep -q -- '->' /proc/locks && break
@@ -577,37 +577,37 @@ know_questionnaire() {
 		[ "$(cat "$j")" = '# kept' ] || { echo "SIG$sig: the journal changed"; return 1; }
 	done
 	# Once the lock is free the session goes in.
-	run quiz -n 2 -o "$j" < <(repeat 2 3)
+	run quiz -n 2 -a "$j" < <(repeat 2 3)
 	diff -u <(printf '# kept\n%s\n' "$output") "$j"
 }
 
-@test "-o FILE readable by others: one warning, before the first question" {
+@test "-a FILE readable by others: one warning, before the first question" {
 	local j=$TMP/journal
 	(umask 022 && : > "$j")
-	run -0 quiz -n 2 -o "$j" < <(repeat 2 3)
+	run -0 quiz -n 2 -a "$j" < <(repeat 2 3)
 	[ "$stderr" = "quiz: $j: readable by others; chmod 600 $j" ]
 	assert_session self <(printf 's01\t3\ns02\t3\n')
 	# Readable by its group is readable by others too.
 	chmod 640 "$j"
-	run -0 quiz -n 2 -o "$j" < <(repeat 2 3)
+	run -0 quiz -n 2 -a "$j" < <(repeat 2 3)
 	[ "$stderr" = "quiz: $j: readable by others; chmod 600 $j" ]
 	# Before the first question: a quiz that quits still warns.
-	run -1 quiz -o "$j" <<< q
+	run -1 quiz -a "$j" <<< q
 	[ "${stderr_lines[0]}" = "quiz: $j: readable by others; chmod 600 $j" ]
 	[ "${stderr_lines[1]}" = "quiz: quit after 0 of $N answers; nothing was written" ]
 	# Private, or new: no warning.
 	chmod 600 "$j"
-	run quiz -n 2 -o "$j" < <(repeat 2 3)
-	run sh -c 'umask 022; quiz -n 2 -o "$1"' _ "$TMP/new" < <(repeat 2 3)
+	run quiz -n 2 -a "$j" < <(repeat 2 3)
+	run sh -c 'umask 022; quiz -n 2 -a "$1"' _ "$TMP/new" < <(repeat 2 3)
 	[ "$(stat -c %a "$TMP/new")" = 600 ]
 }
 
-@test "-o FILE: 20 pairs of quizzes at once leave 40 whole sessions" {
+@test "-a FILE: 20 pairs of quizzes at once leave 40 whole sessions" {
 	local j=$TMP/journal i pids=() p
 	for ((i = 0; i < 20; i++)); do
-		yes 1 | quiz -o "$j" > /dev/null 3>&- &
+		yes 1 | quiz -a "$j" > /dev/null 3>&- &
 		pids+=($!)
-		yes b | quiz -k know -s "$i" -o "$j" > /dev/null 3>&- &
+		yes b | quiz -k know -s "$i" -a "$j" > /dev/null 3>&- &
 		pids+=($!)
 	done
 	for p in "${pids[@]}"; do

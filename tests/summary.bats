@@ -23,7 +23,7 @@ load_reminders() {
 	for entry in "${ENTRIES[@]}"; do IS_ENTRY[$entry]=1; done
 }
 
-# DAYS: what summary -d prints on each of the $1 days from 2026-01-01, one
+# DAYS: what summary -d DATE prints on each of the $1 days from 2026-01-01, one
 # an element. (One shell runs them all: a run each is slow.)
 reminders_of_days() {
 	local dates
@@ -148,12 +148,12 @@ is_reminder() {
 	}
 }
 
-@test "summary -d with no date prints today's reminder" {
+@test "summary -m prints today's reminder" {
 	local before after
 	load_reminders
 	for _ in 1 2 3; do
 		before=$(date +%F)
-		run summary -d
+		run summary -m
 		after=$(date +%F)
 		[ "$before" != "$after" ] || break
 	done
@@ -163,11 +163,11 @@ is_reminder() {
 	[ "$output" = "$today" ]
 }
 
-@test "summary -d in a cron-like environment prints one reminder" {
+@test "summary -m in a cron-like environment prints one reminder" {
 	load_reminders
 	local -a env=(PATH=/usr/bin:/bin)
 	[ -z "${HEARTH_DATA+set}" ] || env+=("HEARTH_DATA=$HEARTH_DATA")
-	run env -i "${env[@]}" "$HEARTH_BIN/summary" -d < /dev/null
+	run env -i "${env[@]}" "$HEARTH_BIN/summary" -m < /dev/null
 	is_reminder "$output"
 }
 
@@ -202,64 +202,69 @@ is_reminder() {
 	done
 }
 
-@test "summary -d with two dates is a usage error" {
+@test "summary -d without a date, or with a second one, is a usage error" {
+	run -2 summary -d
+	assert_usage_message summary "option -d needs a value"
 	run -2 summary -d 2026-01-01 2026-01-02
-	assert_usage_message summary "-d takes one date"
+	assert_usage_message summary "-d takes no operands"
+	# The date is -d's value, never an operand of -m.
+	run -2 summary -m 2026-01-01
+	assert_usage_message summary "-m takes no operands"
 }
 
-@test "summary -d and -r together is a usage error" {
-	run -2 summary -d -r
-	assert_usage_message summary "-r and -d cannot be used together"
-	run -2 summary -r -d 2026-01-01
-	assert_usage_message summary "-r and -d cannot be used together"
+@test "summary -R with -m or -d is a usage error" {
+	run -2 summary -m -R
+	assert_usage_message summary "-R and -m cannot be used together"
+	run -2 summary -R -d 2026-01-01
+	assert_usage_message summary "-R and -d cannot be used together"
 }
 
-@test "summary -s without -r is a usage error" {
+@test "summary -s without -R is a usage error" {
 	run -2 summary -s 7
-	assert_usage_message summary "-s goes only with -r"
-	run -2 summary -d -s 7
-	assert_usage_message summary "-s goes only with -r"
+	assert_usage_message summary "-s goes only with -R"
+	run -2 summary -m -s 7
+	assert_usage_message summary "-s goes only with -R"
 	run -2 summary -s 7 3
-	assert_usage_message summary "-s goes only with -r"
+	assert_usage_message summary "-s goes only with -R"
 }
 
 @test "summary -s with a bad seed is a usage error" {
 	local seed
 	for seed in abc -1 2147483648 ''; do
-		run -2 summary -r -s "$seed"
+		run -2 summary -R -s "$seed"
 		assert_usage_message summary "-s '$seed' is not a number from 0 to 2147483647"
 	done
 }
 
-@test "summary -r with an operand is a usage error" {
-	run -2 summary -r 3
-	assert_usage_message summary "-r takes no operands"
+@test "summary -R with an operand is a usage error" {
+	run -2 summary -R 3
+	assert_usage_message summary "-R takes no operands"
 }
 
-@test "summary -r -s SEED prints the same reminder every time" {
+@test "summary -R -s SEED prints the same reminder every time" {
 	load_reminders
-	run summary -r -s 7
+	run summary -R -s 7
 	is_reminder "$output"
 	local first=$output
-	run summary -s 7 -r
+	run summary -s 7 -R
 	[ "$output" = "$first" ]
 }
 
-@test "summary -r -s with different seeds chooses different reminders" {
+@test "summary -R -s with different seeds chooses different reminders" {
 	local seed
 	local -A seen=()
 	load_reminders
 	for seed in 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
-		run summary -r -s "$seed"
+		run summary -R -s "$seed"
 		is_reminder "$output"
 		seen[$output]=1
 	done
 	[ "${#seen[@]}" -gt 1 ]
 }
 
-@test "summary -r prints one of the reminders" {
+@test "summary -R prints one of the reminders" {
 	load_reminders
-	run summary -r
+	run summary -R
 	is_reminder "$output"
 }
 
@@ -270,7 +275,7 @@ is_reminder() {
 	assert_error "summary: $DATA/reminders: no reminders in the file"
 
 	printf '%%\n%%\n\n%%\n' > "$DATA/reminders"
-	run -1 summary -r
+	run -1 summary -R
 	assert_error "summary: $DATA/reminders: no reminders in the file"
 }
 
@@ -292,12 +297,12 @@ is_reminder() {
 @test "reminders: a missing file, a NUL byte" {
 	data_copy
 	rm "$DATA/reminders"
-	run -1 summary -d
+	run -1 summary -m
 	assert_error "summary: $DATA/reminders: cannot open: No such file or directory"
 
 	cp "$SHARE/reminders" "$DATA/reminders"
 	append_line reminders 'A\0B'
-	run -1 summary -r
+	run -1 summary -R
 	assert_error "summary: $DATA/reminders:$LINE: NUL byte in line"
 }
 
@@ -353,7 +358,7 @@ is_reminder() {
 	export HOME=$BATS_TEST_TMPDIR/home
 	unset XDG_STATE_HOME
 	mkdir -p "$HOME"
-	today=$(summary -d)
+	today=$(summary -m)
 	run summary -o
 	[ "$output" = "$today" ]
 	[ -n "$output" ]
@@ -368,7 +373,7 @@ is_reminder() {
 	mkdir -p "$HOME"
 	umask 022
 	run summary -o
-	[ "$output" = "$(summary -d)" ]
+	[ "$output" = "$(summary -m)" ]
 	[ "$(stat -c %a "$HOME/.local")" = 700 ]
 	[ "$(stat -c %a "$HOME/.local/state")" = 700 ]
 	[ "$(stat -c %a "$HOME/.local/state/hearth")" = 700 ]
@@ -380,11 +385,11 @@ is_reminder() {
 @test "summary -o uses an absolute XDG_STATE_HOME, and ignores a relative one" {
 	export HOME=$BATS_TEST_TMPDIR/home XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
 	run summary -o
-	[ "$output" = "$(summary -d)" ]
+	[ "$output" = "$(summary -m)" ]
 	[ "$(cat "$XDG_STATE_HOME/hearth/reminded")" = "$(date +%F)" ]
 	[ ! -e "$HOME" ]
 	cd "$BATS_TEST_TMPDIR"
-	XDG_STATE_HOME=relative run summary -o 2026-03-01
+	XDG_STATE_HOME=relative run summary -o -d 2026-03-01
 	[ "$output" = "$(summary -d 2026-03-01)" ]
 	[ "$(cat "$HOME/.local/state/hearth/reminded")" = 2026-03-01 ]
 	[ ! -e relative ]
@@ -392,12 +397,12 @@ is_reminder() {
 
 @test "summary -o with a date prints that day's reminder once" {
 	export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
-	run summary -o 2026-01-01
+	run summary -o -d 2026-01-01
 	[ "$output" = "$(summary -d 2026-01-01)" ]
-	run summary -o 2026-01-01
+	run summary -o -d 2026-01-01
 	[ -z "$output" ]
 	# Another day: printed again, and the stamp moves on.
-	run summary -o 2026-01-02
+	run summary -o -d 2026-01-02
 	[ "$output" = "$(summary -d 2026-01-02)" ]
 	[ "$(cat "$XDG_STATE_HOME/hearth/reminded")" = 2026-01-02 ]
 }
@@ -407,7 +412,7 @@ is_reminder() {
 	for round in 1 2 3 4 5 6 7 8 9 10; do
 		export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state$round
 		for i in 0 1 2 3 4 5 6 7 8 9; do
-			summary -o 2026-03-0$((round % 9 + 1)) > "$TMP/out$i" 2> "$TMP/err$i" &
+			summary -o -d 2026-03-0$((round % 9 + 1)) > "$TMP/out$i" 2> "$TMP/err$i" &
 		done
 		wait
 		cat "$TMP"/err? > "$TMP/err"
@@ -438,7 +443,7 @@ is_reminder() {
 	[ ! -s "$XDG_STATE_HOME/hearth/reminded" ]
 	run summary -o
 	[ -n "$output" ]
-	[ "$output" = "$(summary -d)" ]
+	[ "$output" = "$(summary -m)" ]
 }
 
 @test "summary -o with nowhere to keep the stamp is an error" {
@@ -459,14 +464,17 @@ is_reminder() {
 		"${data[@]}" "$HEARTH_BIN/summary" -o < /dev/null
 	[ "${#lines[@]}" -ge 1 ]
 	grep -qxF -- "${lines[0]}" "$SHARE/reminders"
-	# Today's reminder, whole, as -d gives it in the same environment.
-	[ "$output" = "$(env -i PATH=/usr/bin:/bin "${data[@]}" "$HEARTH_BIN/summary" -d)" ]
+	# Today's reminder, whole, as -m gives it in the same environment.
+	[ "$output" = "$(env -i PATH=/usr/bin:/bin "${data[@]}" "$HEARTH_BIN/summary" -m)" ]
 	[ -f "$BATS_TEST_TMPDIR/home/.local/state/hearth/reminded" ]
 }
 
-@test "summary -o with -r, or with two dates, is a usage error" {
-	run -2 summary -o -r
-	assert_usage_message summary "-r and -o cannot be used together"
-	run -2 summary -o 2026-01-01 2026-01-02
-	assert_usage_message summary "-o takes one date"
+@test "summary -o with -R, or with a date as an operand, is a usage error" {
+	run -2 summary -o -R
+	assert_usage_message summary "-R and -o cannot be used together"
+	# The date of -o is -d's value: summary -o -d DATE.
+	run -2 summary -o 2026-01-01
+	assert_usage_message summary "-o takes no operands"
+	run -2 summary -o -d 2026-01-01 2026-01-02
+	assert_usage_message summary "-d takes no operands"
 }

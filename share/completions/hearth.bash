@@ -34,24 +34,32 @@ _hearth()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]}
 	local prev=${COMP_WORDS[COMP_CWORD - 1]}
-	local tool=${COMP_WORDS[0]##*/} options
+	local tool=${COMP_WORDS[0]##*/} options word
 
 	COMPREPLY=()
 	case $tool:$prev in
 	section:-f) _hearth_offer "$(_hearth_parts)" "$cur"; return ;;
 	quiz:-k) _hearth_offer "$(_hearth_banks)" "$cur"; return ;;
-	quiz:-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	*:-w | *:-n | *:-s) return ;;
+	quiz:-a) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	# A date (YYYY-MM-DD), a width, a count or a seed: nothing to offer.
+	*:-d | *:-w | *:-n | *:-s) return ;;
 	esac
 	case $tool in
 	section) options='-f -h -l -p -V -w --help --version' ;;
-	summary) options='-d -h -o -r -s -V -w --help --version' ;;
-	quiz) options='-h -k -n -o -p -s -t -V --help --version' ;;
+	summary) options='-d -h -m -o -R -s -V -w --help --version' ;;
+	quiz) options='-a -e -h -k -l -n -s -V --help --version' ;;
 	score) options='-h -r -t -V --help --version' ;;
 	esac
 	if [[ $cur == -* ]]; then
 		_hearth_offer "${options// /$'\n'}" "$cur"
 		return
+	fi
+	# summary's reminders (-m, -d, -o, -R) take no references.
+	if [ "$tool" = summary ]; then
+		for word in "${COMP_WORDS[@]:1:COMP_CWORD - 1}"; do
+			[ "$word" != -- ] || break
+			[[ $word != -[!-]* || ${word#-} != *[mdoR]* ]] || return
+		done
 	fi
 	case $tool in
 	section | summary) _hearth_offer "$(_hearth_refs)" "$cur" ;;

@@ -27,22 +27,25 @@ complete -c section -s w -x -d 'Wrap to this many columns'
 complete -c section -s h -l help -d 'Print the help'
 complete -c section -s V -l version -d 'Print the version'
 
-complete -c summary -f -a '(__hearth_refs)'
-complete -c summary -s d -d 'Print the reminder of the day'
+# A reminder (-m, -d, -o, -R) takes no references; -d takes a date.
+complete -c summary -f
+complete -c summary -n 'not __fish_seen_argument -s m -s d -s o -s R' -a '(__hearth_refs)'
+complete -c summary -s m -d 'Print the reminder of the day'
+complete -c summary -s d -x -d 'Print the reminder of this day (YYYY-MM-DD)'
 complete -c summary -s o -d 'Print the reminder of the day, once a day'
-complete -c summary -s r -d 'Print a reminder at random'
-complete -c summary -s s -x -d 'Choose the random reminder with this seed'
+complete -c summary -s R -d 'Print a reminder at random'
+complete -c summary -s s -x -d 'With -R, choose the reminder with this seed'
 complete -c summary -s w -x -d 'Wrap to this many columns'
 complete -c summary -s h -l help -d 'Print the help'
 complete -c summary -s V -l version -d 'Print the version'
 
 complete -c quiz -f
+complete -c quiz -s a -r -F -d 'Also append the session to this journal'
+complete -c quiz -s e -d 'Explain each answer, ask a missed one again'
 complete -c quiz -s k -x -a '(__hearth_banks)' -d 'The question bank'
+complete -c quiz -s l -d 'List the questions instead of asking them'
 complete -c quiz -s n -x -d 'Ask only this many questions'
-complete -c quiz -s o -r -F -d 'Also append the session to this journal'
-complete -c quiz -s p -d 'Print the questions instead of asking them'
 complete -c quiz -s s -x -d 'Shuffle with this seed'
-complete -c quiz -s t -d 'Ask a missed question again later'
 complete -c quiz -s h -l help -d 'Print the help'
 complete -c quiz -s V -l version -d 'Print the version'
 

@@ -9,7 +9,7 @@
 # knowledge: a knowledge bank of N questions, each with three choice
 # records, and a note on about one question in eight. Sections are those
 # of share/guide, 1 to 6. The records are as hearth(5) says,
-# so that quiz -p -k NAME loads the bank without error.
+# so that quiz -l -k NAME loads the bank without error.
 
 BEGIN {
 	state = seed ? seed : 2026

@@ -205,7 +205,7 @@ assert_clean() {
 @test "every bank parses, and every section a result points to is in the guide" {
 	local bank
 	for bank in self know; do
-		run quiz -k "$bank" -p || { echo "$bank"; return 1; }
+		run quiz -k "$bank" -l || { echo "$bank"; return 1; }
 		# Every item or question of the bank, numbered, is in the questionnaire.
 		[ "$(grep -c '^[0-9]*\. ' <<< "$output")" -eq "$(bank_ids "$bank" | wc -l)" ]
 	done

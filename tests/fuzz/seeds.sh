@@ -113,13 +113,13 @@ answers '1 5' | "$quiz" -n 10 -s 7 | seed session self-partial
 answers 'a' | "$quiz" -k know | seed session know-all-a
 answers 'b a' | "$quiz" -k know -s 3 | seed session know-shuffled
 answers 'a' | "$quiz" -k know -n 5 | seed session know-partial
-answers 'a' | "$quiz" -k know -t -s 2 | seed session know-tutorial
+answers 'a' | "$quiz" -k know -e -s 2 | seed session know-explain
 journal=$out/tools/journal
 rm -f "$journal"
-answers '2 4' | "$quiz" -o "$journal" > /dev/null
-answers 'a b' | "$quiz" -k know -o "$journal" > /dev/null
-answers '5 1' | "$quiz" -s 9 -o "$journal" > /dev/null
-answers 'b' | "$quiz" -k know -n 4 -o "$journal" > /dev/null
+answers '2 4' | "$quiz" -a "$journal" > /dev/null
+answers 'a b' | "$quiz" -k know -a "$journal" > /dev/null
+answers '5 1' | "$quiz" -s 9 -a "$journal" > /dev/null
+answers 'b' | "$quiz" -k know -n 4 -a "$journal" > /dev/null
 seed session journal < "$journal"
 rm -f "$journal"
 for f in tests/fixtures/*.session; do

@@ -54,10 +54,31 @@ complete_bash() {
 @test "bash: quiz -k <TAB> offers the installed banks, and options complete" {
 	run complete_bash quiz -k ""
 	[ "$output" = $'know\nself' ]
+	run complete_bash quiz -
+	[ "$output" = $'-a\n-e\n-h\n-k\n-l\n-n\n-s\n-V\n--help\n--version' ]
 	run complete_bash score -
 	[ "$output" = $'-h\n-r\n-t\n-V\n--help\n--version' ]
 	run complete_bash summary -
-	[ "$output" = $'-d\n-h\n-o\n-r\n-s\n-V\n-w\n--help\n--version' ]
+	[ "$output" = $'-d\n-h\n-m\n-o\n-R\n-s\n-V\n-w\n--help\n--version' ]
+}
+
+@test "bash: quiz -a <TAB> offers files; summary -d <TAB>, a date, offers nothing" {
+	touch "$TMP/journal"
+	run complete_bash quiz -a "$TMP/jo"
+	[ "$output" = "$TMP/journal" ]
+	run complete_bash summary -d ""
+	[ -z "$output" ]
+	run complete_bash summary -d 2
+	[ -z "$output" ]
+	# A reminder takes no references, so none is offered after one.
+	local opt
+	for opt in -m -o -R "-d 2026-01-01" "-Rs 7"; do
+		# shellcheck disable=SC2086 # an option and its value: two words
+		run complete_bash summary $opt ""
+		[ -z "$output" ] || { echo "after $opt: $output"; return 1; }
+	done
+	run complete_bash summary -w 40 h
+	[ "$output" = home ]
 }
 
 @test "bash: completions follow HEARTH_DATA, not a copied list" {
@@ -116,12 +137,20 @@ complete_bash() {
 	[ "$output" = neuroscience ]
 	run fish_complete "quiz -k "
 	[ "$output" = $'know\nself' ]
+	touch "$TMP/journal"
+	run fish_complete "quiz -a $TMP/jo"
+	[ "$output" = "$TMP/journal" ]
+	# -d takes a date, and a reminder no references: nothing is offered.
+	run fish_complete "summary -d "
+	[ -z "$output" ]
+	run fish_complete "summary -m "
+	[ -z "$output" ]
 	[ -L "$ROOT/share/fish/vendor_completions.d/summary.fish" ]
 }
 
 @test "the README's cron line, run as cron runs it, prints one reminder and exits 0" {
 	local line command setsid=()
-	line=$(grep -m 1 '^    0 8 \* \* \* /usr/local/bin/summary -d$' "$HEARTH_TOP/README.md")
+	line=$(grep -m 1 '^    0 8 \* \* \* /usr/local/bin/summary -m$' "$HEARTH_TOP/README.md")
 	[ -n "$line" ]
 	command=${line#    0 8 \* \* \* }
 	command=${command//\/usr\/local/$ROOT}
@@ -130,7 +159,7 @@ complete_bash() {
 		/bin/sh -c "$command" < /dev/null
 	[ "${#lines[@]}" -eq 1 ]
 	grep -qxF -- "$output" "$SHARE/reminders"
-	[ "$output" = "$(summary -d)" ]
+	[ "$output" = "$(summary -m)" ]
 }
 
 @test "the README's notification line gives notify-send the display, the bus and one reminder" {
@@ -155,14 +184,14 @@ complete_bash() {
 @test "the systemd examples are installed with the install paths, and verify" {
 	local service=$ROOT/share/hearth/examples/hearth-reminder.service
 	local timer=$ROOT/share/hearth/examples/hearth-reminder.timer
-	grep -qx "ExecStart=$ROOT/bin/summary -d" "$service"
+	grep -qx "ExecStart=$ROOT/bin/summary -m" "$service"
 	grep -qx "#   cp $ROOT/share/hearth/examples/hearth-reminder.\* ~/.config/systemd/user/" "$service"
 	grep -qx 'OnCalendar=\*-\*-\* 08:00:00' "$timer"
 	run -1 grep -c '@[A-Z]*@' "$service" "$timer"
 	[ "$output" = "$service:0"$'\n'"$timer:0" ]
 	# The ExecStart line runs as it stands.
 	run sh -c "$(sed -n 's/^ExecStart=//p' "$service")"
-	[ "$output" = "$(summary -d)" ]
+	[ "$output" = "$(summary -m)" ]
 	command -v systemd-analyze > /dev/null || skip "systemd-analyze is not installed"
 	cd "$ROOT/share/hearth/examples"
 	run env MANPATH="$ROOT/share/man" systemd-analyze verify \
