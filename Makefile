@@ -88,11 +88,11 @@ cmd/views.a: $(SCORE_VIEWS)
 	$(AR) -rc $@ $(SCORE_VIEWS)
 
 # Each tool, cmd/NAME, links from cmd/NAME.o and the library.
+LINKED = cmd/views.a lib/libhearth.a
 .o:
-	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ $< cmd/views.a \
-		lib/libhearth.a
+	$(CC) $(CFLAGS) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ $< $(LINKED)
 
-$(TOOLS): cmd/views.a lib/libhearth.a
+$(TOOLS): $(LINKED)
 $(TOOLS:=.o) $(SCORE_VIEWS): lib/hearth.h
 cmd/score.o $(SCORE_VIEWS): cmd/score.h
 

@@ -174,8 +174,8 @@ void wrap_paragraph(const char *text, size_t width);
 typedef void (*line_sink)(const char *indent, size_t indent_len,
                           const char *text, size_t len, void *ctx);
 void wrap_text(const char *text, size_t width, line_sink emit, void *ctx);
-/* The same with the lines after the first indented by hang columns (at
- * most HANG_MAX, and less than width). */
+/* The same with the lines after the first indented by hang columns, at
+ * most HANG_MAX. */
 enum { HANG_MAX = 56 };
 void wrap_hanging(const char *text, size_t width, size_t hang, line_sink emit,
                   void *ctx);

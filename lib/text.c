@@ -193,8 +193,8 @@ void wrap_hanging(const char *text, size_t width, size_t hang, line_sink emit,
 		emit("", 0, text, (size_t)(end - text), ctx);
 		return;
 	}
-	if (hang > HANG_MAX || hang >= width)
-		hang = 0;
+	if (hang > HANG_MAX)
+		hang = HANG_MAX;
 	while (word < end) {
 		const char *space = memchr(word, ' ', (size_t)(end - word));
 

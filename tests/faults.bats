@@ -626,10 +626,12 @@ assert_unchanged() {
 @test "score: the safety line shows controls as ? at a terminal" {
 	control_data
 	session ctl "$T" c1=2 c2=1 > "$TMP/alert.s"
-	run_at_terminal "score $TMP/alert.s"
+	run_at_terminal "score -M $TMP/alert.s"
 	assert_harmless $'\tctl\tsafety\tSafety '"$SHOWN"
+	run_at_terminal "score -w 0 $TMP/alert.s"
+	assert_harmless "  Safety $SHOWN"
 	run_at_terminal "score -r $TMP/alert.s > /dev/null"
-	assert_harmless "score: safety: Safety $SHOWN"
+	assert_harmless "Safety $SHOWN"
 }
 
 @test "score: messages quoting an answer line show controls as ? at a terminal" {

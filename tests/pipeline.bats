@@ -127,17 +127,13 @@ score: stdin:1: no session in the input" ]
 	assert_output_file <(ref "$j")
 	[ "${#lines[@]}" -ge 16 ]
 
-	# -t: the sessions were written in time order, so the first is the
-	# first self session and the latest the last.
+	# -t: every session, in the order of time: a record a scale for each
+	# self session, one for the knowledge session.
 	run score -t "$j"
 	assert_output_file <(ref -t "$j")
-	[ "${#lines[@]}" -eq 5 ]
-	first=$(grep '^hearth-session' "$j" | head -n 1 | cut -f4)
-	last=$(grep '^hearth-session' "$j" | tail -n 1 | cut -f4)
-	local line
-	for line in "${lines[@]}"; do
-		[[ $line == "self	"*"	$first	"*"	$last	"* ]] || { echo "$line"; return 1; }
-	done
+	diff -u <(grep '^hearth-session' "$j" | cut -f4 | sort -u) <(cut -f1 <<< "$output" | uniq)
+	[ "$(grep -c $'\tself\t[a-z]*\t[-0-9.]*$' <<< "$output")" -eq 15 ]
+	[ "$(grep -c $'\tknow\t' <<< "$output")" -eq 1 ]
 
 	# Scored again with a copy on stdin: the blocks twice, in order.
 	run score "$j" - < "$j"

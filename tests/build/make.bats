@@ -194,7 +194,7 @@ bmake_() {
 	[ ! -e "$SRC/cmd/section" ]
 	run --separate-stderr bmake_ -C "$SRC" PREFIX=/usr
 	[ "$status" -eq 0 ]
-	[[ $output == *"-o cmd/section cmd/section.o lib/libhearth.a"* ]]
+	[[ $output == *"-o cmd/section cmd/section.o cmd/views.a lib/libhearth.a"* ]]
 	run --separate-stderr bmake_ -C "$SRC" install DESTDIR="$BATS_TEST_TMPDIR/bsd" PREFIX=/usr
 	[ "$status" -eq 0 ]
 	[ "$(installed_files "$BATS_TEST_TMPDIR/bsd")" = "$(installed_files "$BATS_TEST_TMPDIR/gnu")" ]
