@@ -48,7 +48,7 @@ _hearth()
 	section) options='-f -h -l -p -V -w --help --version' ;;
 	summary) options='-d -h -m -o -R -s -V -w --help --version' ;;
 	quiz) options='-a -e -h -k -l -n -s -V --help --version' ;;
-	score) options='-h -r -t -V --help --version' ;;
+	score) options='-e -H -h -j -M -r -t -V -w --help --version' ;;
 	esac
 	if [[ $cur == -* ]]; then
 		_hearth_offer "${options// /$'\n'}" "$cur"

@@ -57,7 +57,7 @@ complete_bash() {
 	run complete_bash quiz -
 	[ "$output" = $'-a\n-e\n-h\n-k\n-l\n-n\n-s\n-V\n--help\n--version' ]
 	run complete_bash score -
-	[ "$output" = $'-h\n-r\n-t\n-V\n--help\n--version' ]
+	[ "$output" = $'-e\n-H\n-h\n-j\n-M\n-r\n-t\n-V\n-w\n--help\n--version' ]
 	run complete_bash summary -
 	[ "$output" = $'-d\n-h\n-m\n-o\n-R\n-s\n-V\n-w\n--help\n--version' ]
 }
