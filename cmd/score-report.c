@@ -488,7 +488,7 @@ static void add_choice_trend(struct buf *out, struct buf *text,
                              struct series *se)
 {
 	const struct point *p, *first = NULL, *latest = NULL;
-	size_t i, column = b->name ? strlen(b->name) + 2 : 2;
+	size_t i, column = strlen(b->name) + 2;
 
 	se->n = 0;
 	for (i = 0; i < t->npoints; i++) {
@@ -531,7 +531,7 @@ static size_t trend_banks(const struct trend *t, const struct bank ***banks)
 			;
 		if (k < n)
 			continue;
-		*banks = xgrow(*banks, &cap, n + 1, sizeof **banks);
+		*banks = xgrow(*banks, &cap, n + 1, sizeof(const struct bank *));
 		(*banks)[n++] = t->points[i].bank;
 	}
 	return n;

@@ -500,7 +500,8 @@ static void put_trend(struct scorer *sc)
 {
 	struct trend *t = &sc->trend;
 
-	qsort(t->points, t->npoints, sizeof *t->points, earlier);
+	if (t->npoints > 1)
+		qsort(t->points, t->npoints, sizeof *t->points, earlier);
 	if (sc->view == VIEW_REPORT)
 		report_trend(&sc->out, t, &sc->options);
 	else if (sc->view == VIEW_JSON)

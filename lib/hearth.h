@@ -109,6 +109,8 @@ struct buf {
 void buf_reserve(struct buf *b, size_t more);
 static inline void buf_add(struct buf *b, const char *s, size_t len)
 {
+	if (len == 0)
+		return; /* b may have no data yet */
 	if (b->cap - b->len < len)
 		buf_reserve(b, len);
 	memcpy(b->data + b->len, s, len);

@@ -45,6 +45,13 @@ for src in lib/*.c; do
 	lib_objs="$lib_objs $obj/$o"
 	compile "$o" $lib_san "$src"
 done
+# score's views, which the score.c inside fuzz_session calls.
+view_objs=
+for src in cmd/score-*.c; do
+	o=view-$(basename "$src" .c).o
+	view_objs="$view_objs $obj/$o"
+	compile "$o" $lib_san "$src"
+done
 compile fuzz.o $san "-DFUZZ_DATA_DIR=\"$data_dir\"" tests/fuzz/fuzz.c
 for h in $harnesses; do
 	compile "fuzz_$h.o" $san "tests/fuzz/fuzz_$h.c"
@@ -56,7 +63,9 @@ done
 [ "$failed" -eq 0 ] || exit 1
 
 for h in $harnesses; do
+	views=
+	[ "$h" != session ] || views=$view_objs
 	echo "$cc ... $san -o tests/fuzz/build/fuzz_$h"
 	"$cc" $flags $san -o "$out/fuzz_$h" "$obj/fuzz_$h.o" "$obj/fuzz.o" \
-		$lib_objs || exit 1
+		$views $lib_objs || exit 1
 done

@@ -4,8 +4,8 @@
  * this file, its main renamed score_main. Each input is written to a
  * temporary file and scored as `score FILE`, with HEARTH_DATA at the
  * source tree's share/; an input with a session header in it is scored
- * as `score -r FILE` and `score -t FILE FILE` too (the modes differ only
- * in what they do with a session read).
+ * as `score -r FILE` and `score -t FILE FILE` too, and through the
+ * report and JSON views (-H, -j, with -e and -t).
  * Errors in a session are reported and the session skipped; data errors
  * and running out of memory exit through exit_hook, back here.
  * score_main ends with out_finish(), which closes stdout, so stdout is
@@ -86,6 +86,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 0 && has_header(data, size)) {
 		score_once("-r", 0);
 		score_once("-t", 1);
+		/* the views: the report and JSON, of results and of trends */
+		score_once("-He", 0);
+		score_once("-je", 0);
+		score_once("-Ht", 1);
+		score_once("-jt", 0);
 	}
 	return 0;
 }
