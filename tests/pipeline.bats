@@ -46,6 +46,15 @@ load helper
 	[ "$output" = "$T	know	0	$total	$sections" ]
 }
 
+@test "quiz | score at a terminal: the report, after the last answer; into a pipe, the records" {
+	run_pty report
+	# quiz | score | cat: exactly the records of hearth(5), nothing else.
+	run bash -c 'printf "4\n2\n3\n" | quiz -n 3 | tee "$1" | score | cat' _ "$TMP/s"
+	assert_output_file <(ref "$TMP/s")
+	[ "${#lines[@]}" -eq 5 ]
+	[[ $output != *"reflection"* ]]
+}
+
 @test "quiz | score -r | section - prints the sections the results point to" {
 	hand_replies > "$TMP/in"
 	run -0 bash -c 'quiz < "$1" | score -r' _ "$TMP/in"
