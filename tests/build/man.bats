@@ -79,6 +79,28 @@ source_options() {
 	done
 }
 
+# hearth(7)'s table of options: a line "LETTER<TAB>TOOLS" a row.
+option_table() {
+	awk '/^# OPTIONS ACROSS THE TOOLS/ { on = 1; next }
+		on && /^# / { on = 0 }
+		on && /^\|  \*-/ { letter = $2; gsub(/[*]/, "", letter); getline; sub(/^:  /, ""); print letter "\t" $0 }' \
+		"$HEARTH_TOP/man/hearth.7.scd"
+}
+
+@test "hearth(7) has one table of option letters: each letter once, each tool's letters all" {
+	local tool table
+	table=$(option_table)
+	[ "$(wc -l <<< "$table")" -ge 15 ]
+	# A letter has one row, so one meaning.
+	[ -z "$(cut -f 1 <<< "$table" | sort | uniq -d)" ] ||
+		{ echo "twice: $(cut -f 1 <<< "$table" | sort | uniq -d)"; return 1; }
+	for tool in quiz score section summary; do
+		[ "$(awk -F'\t' -v t="$tool" '$2 ~ ("(^|, )" t "(,|$)") || $2 == "all four" { print substr($1, 2, 1) }' <<< "$table" |
+			sort | tr -d '\n')" = "$(usage_options "$tool")" ] ||
+			{ echo "$tool: the table and -h differ"; return 1; }
+	done
+}
+
 @test "each page's SYNOPSIS names every option of its binary" {
 	local tool letter synopsis
 	for tool in quiz score section summary; do
