@@ -11,14 +11,16 @@
 
 #include "hearth.h"
 
-static const char optstring[] = ":a:ehk:ln:s:V";
+static const char optstring[] = ":a:d:ehk:ln:s:V";
 static const char synopsis[] =
-	"usage: quiz [-ehlV] [-a journal] [-k bank] [-n count] [-s seed]\n";
+	"usage: quiz [-ehlV] [-a journal] [-d date] [-k bank] [-n count] "
+	"[-s seed]\n";
 static const char details[] =
 	"Ask the questions of a bank and write the answers, as a session for\n"
 	"score(1), to stdout. At a terminal quiz asks one question at a time;\n"
 	"otherwise it reads one reply a line from stdin, without prompts.\n"
 	"  -a journal  also append the finished session to this file\n"
+	"  -d date     date the session YYYY-MM-DD[THH:MM], local time\n"
 	"  -e          explain each answer, ask a missed one again (know)\n"
 	"  -k bank     the question bank: self (the default) or know\n"
 	"  -l          list the questions instead of asking them\n"
@@ -27,11 +29,19 @@ static const char details[] =
 	"  -h          print this help\n"
 	"  -V          print the version\n"
 	"A reply is an answer, ? for help, b (or back) to go back one\n"
-	"question, or q to quit without writing anything.\n";
+	"question, or q to stop, which writes a session of no answers.\n";
 
-enum reply_kind { REPLY_ANSWER, REPLY_BACK, REPLY_QUIT, REPLY_END };
+enum reply_kind {
+	REPLY_ANSWER, REPLY_BACK, REPLY_QUIT, REPLY_END, REPLY_HELP,
+	REPLY_UNKNOWN
+};
 
-/* In tutorial mode a missed question comes back until answered right at a
+/* How the asking ended: every question answered (and with -e, every
+ * missed one answered again), stopped after the first answer to each
+ * question (-e only), or quit before. */
+enum ending { ENDED_ANSWERED, ENDED_AFTER_FIRST_ANSWERS, ENDED_QUIT };
+
+/* With -e a missed question comes back until answered right at a
  * terminal, and at most this often otherwise, so that a script answering
  * wrong for ever still ends. */
 enum { ASKED_AGAIN_MAX = 3 };
@@ -50,20 +60,26 @@ struct quiz {
 	struct bank bank;
 	size_t *order; /* the items to ask, in the order asked */
 	size_t count;
-	int tutorial;
+	int explain;
 	int tty; /* where prompts go, or -1 when not interactive */
 	size_t width;
 	struct line_reader in;
 	struct reply *replies; /* answers so far, the first count in order */
 	size_t nreplies, replies_cap;
+	/* After going back, the replies from nreplies up to here are still
+	 * those given before, offered again to keep. */
+	size_t remembered;
+	int dated;
+	time_t date; /* with -d, the session's time */
 };
 
 struct options {
 	const char *bank;
 	const char *journal;
 	long count;
-	int print, tutorial, seeded;
+	int print, explain, seeded, dated;
 	uint64_t seed;
+	time_t date;
 };
 
 /* Prompts and hints: to the terminal only, never to stdout. */
@@ -87,6 +103,17 @@ static void say(const struct quiz *q, const char *fmt, ...)
 	va_end(ap);
 	wrap_text(text, q->width, say_line, (void *)q);
 	free(text);
+}
+
+/* A label, such as "[3/28] " or "  4  ", and text that wraps under
+ * itself, not under the label. Labels are ASCII: a byte a column. */
+static void say_labelled(const struct quiz *q, const char *label,
+                         const char *text)
+{
+	char *line = xasprintf("%s%s", label, text);
+
+	wrap_hanging(line, q->width, strlen(label), say_line, (void *)q);
+	free(line);
 }
 
 static void prompt(const struct quiz *q, const char *text)
@@ -139,22 +166,28 @@ static void block_signals(int how)
 static void show_scale(const struct quiz *q)
 {
 	const struct bank *b = &q->bank;
+	char *label;
 	long v;
 
 	if (b->kind == BANK_CHOICE) {
 		say(q, "Answer with the letter of the choice the guide supports. "
-		       "Type back to go back one question, q to quit.");
+		       "%s", q->explain ? "Type q to quit."
+		                        : "Type back to go back one question, "
+		                          "q to quit.");
 		return;
 	}
 	say(q, "Rate each statement about your relationship as it is now:");
-	for (v = b->answer_min; v <= b->answer_max; v++)
-		say(q, "  %ld  %s", v, b->labels[v - b->answer_min]);
+	for (v = b->answer_min; v <= b->answer_max; v++) {
+		label = xasprintf("  %ld  ", v);
+		say_labelled(q, label, b->labels[v - b->answer_min]);
+		free(label);
+	}
 	say(q, "Type b to go back one statement, q to quit.");
 }
 
-/* In tutorial mode a missed question comes back after all the others, in
- * the order missed; so the k-th question asked follows from the replies
- * before it, and going back is just dropping the last reply. */
+/* With -e a missed question comes back after all the others, in the
+ * order missed; so the k-th question asked follows from the replies
+ * before it. */
 static size_t item_to_ask(const struct quiz *q, size_t k)
 {
 	size_t i, nth;
@@ -181,7 +214,7 @@ static int asks_again(const struct quiz *q, size_t item, long value)
 {
 	size_t i, times = 0;
 
-	if (!q->tutorial || value == (long)q->bank.items[item].answer)
+	if (!q->explain || value == (long)q->bank.items[item].answer)
 		return 0;
 	if (q->tty >= 0)
 		return 1;
@@ -192,14 +225,20 @@ static int asks_again(const struct quiz *q, size_t item, long value)
 
 static void show_item(const struct quiz *q, size_t k, const struct item *it)
 {
+	char *label;
 	size_t i;
 
 	if (k < q->count)
-		say(q, "[%zu/%zu] %s", k + 1, q->count, it->text);
+		label = xasprintf("[%zu/%zu] ", k + 1, q->count);
 	else
-		say(q, "[again] %s", it->text);
-	for (i = 0; i < it->nchoices; i++)
-		say(q, "  %c) %s", (int)('a' + i), it->choices[i]);
+		label = xstrdup("[again] ");
+	say_labelled(q, label, it->text);
+	free(label);
+	for (i = 0; i < it->nchoices; i++) {
+		label = xasprintf("  %c) ", (int)('a' + i));
+		say_labelled(q, label, it->choices[i]);
+		free(label);
+	}
 }
 
 static void show_feedback(const struct quiz *q, const struct item *it,
@@ -212,7 +251,7 @@ static void show_feedback(const struct quiz *q, const struct item *it,
 		    (int)('a' + it->answer), it->choices[it->answer],
 		    it->section, r->again ? " It will come up again." : "");
 	if (it->note)
-		say(q, "Note: %s", it->note);
+		say_labelled(q, "Note: ", it->note);
 }
 
 static int is_word(const char *s, const char *word)
@@ -220,22 +259,101 @@ static int is_word(const char *s, const char *word)
 	return strcmp(s, word) == 0;
 }
 
-/* Reads replies until one is an answer or a command. Anything else
- * re-asks at a terminal, and is an error naming its line otherwise. */
-static enum reply_kind read_reply(struct quiz *q, const struct item *it,
-                                  long *value)
+/* Whether question k was answered before going back to it; sets
+ * *value to that answer. */
+static int earlier_answer(const struct quiz *q, size_t k, long *value)
+{
+	if (k >= q->remembered)
+		return 0;
+	*value = q->replies[k].value;
+	return 1;
+}
+
+/* What a line says, trimmed and lower-cased; after going back (earlier
+ * not NULL) an empty line keeps the answer given before. */
+static enum reply_kind reply_of(const struct quiz *q, const struct item *it,
+                                const char *line, size_t len,
+                                const long *earlier, long *value)
+{
+	if (len == 0 && earlier) {
+		*value = *earlier;
+		return REPLY_ANSWER;
+	}
+	if (bank_parse_answer(&q->bank, it, line, len, value))
+		return REPLY_ANSWER;
+	if (is_word(line, "b") || is_word(line, "back"))
+		return REPLY_BACK;
+	if (is_word(line, "q") || is_word(line, "quit"))
+		return REPLY_QUIT;
+	if (is_word(line, "?") || is_word(line, "help"))
+		return REPLY_HELP;
+	return REPLY_UNKNOWN;
+}
+
+/* "Your answer (1 to 5): ", or after going back to a question answered
+ * 4, "Your answer (1 to 5, Enter keeps 4): ". */
+static void prompt_answer(const struct quiz *q, const char *range,
+                          const long *earlier)
+{
+	struct buf text = {NULL, 0, 0};
+
+	buf_add_str(&text, "Your answer (");
+	buf_add_str(&text, range);
+	if (earlier) {
+		buf_add_str(&text, ", Enter keeps ");
+		bank_add_answer(&text, &q->bank, *earlier);
+	}
+	buf_add_str(&text, "): ");
+	term_write_text(q->tty, text.data, text.len);
+	buf_free(&text);
+}
+
+static NORETURN void not_a_reply(const struct quiz *q, const struct item *it,
+                                 const char *range)
+{
+	if (q->explain)
+		die_at(q->in.name, q->in.lineno, "not an answer to %s (%s) or q",
+		       it->id, range);
+	die_at(q->in.name, q->in.lineno, "not an answer to %s (%s), %s, or q",
+	       it->id, range, q->bank.kind == BANK_CHOICE ? "back" : "b");
+}
+
+/* At a terminal, a reply that is no answer is explained, and question k
+ * asked again. */
+static void answer_at_terminal(const struct quiz *q, size_t k,
+                               const struct item *it, enum reply_kind kind,
+                               const char *range)
+{
+	if (kind == REPLY_UNKNOWN) {
+		say(q, "Please answer %s; ? explains.", range);
+		return;
+	}
+	if (kind == REPLY_HELP)
+		show_scale(q);
+	else
+		say(q, "With -e the first answer to each question stands, "
+		       "so there is no going back.");
+	show_item(q, k, it);
+}
+
+/* Reads replies to question k until one is an answer or a command.
+ * Anything else is explained at a terminal, and is an error naming its
+ * line otherwise. With -e there is no going back: a first answer
+ * stands. */
+static enum reply_kind read_reply(struct quiz *q, size_t k,
+                                  const struct item *it, long *value)
 {
 	enum line_status status;
+	enum reply_kind kind;
 	char *line, range[32], *p;
+	long kept;
+	const long *earlier = earlier_answer(q, k, &kept) ? &kept : NULL;
 	size_t len;
 
 	bank_describe_answers(&q->bank, it, range, sizeof range);
 	for (;;) {
-		if (q->tty >= 0) {
-			prompt(q, "Your answer (");
-			prompt(q, range);
-			prompt(q, "): ");
-		}
+		if (q->tty >= 0)
+			prompt_answer(q, range, earlier);
 		status = line_next(&q->in, &line, &len);
 		if (status == LINE_EOF) {
 			if (q->tty >= 0)
@@ -244,40 +362,49 @@ static enum reply_kind read_reply(struct quiz *q, const struct item *it,
 		}
 		if (status == LINE_TOO_LONG)
 			die_at(q->in.name, q->in.lineno, "%s", line_too_long);
+		kind = REPLY_UNKNOWN;
 		if (!line_problem(line, len)) {
 			line = trim_blanks(line, &len);
 			for (p = line; *p; p++)
 				*p = (char)tolower((unsigned char)*p);
-			if (bank_parse_answer(&q->bank, it, line, len, value))
-				return REPLY_ANSWER;
-			if (is_word(line, "b") || is_word(line, "back"))
-				return REPLY_BACK;
-			if (is_word(line, "q") || is_word(line, "quit"))
-				return REPLY_QUIT;
-			if (q->tty >= 0 && (is_word(line, "?") ||
-			                    is_word(line, "help"))) {
-				show_scale(q);
-				continue;
-			}
+			kind = reply_of(q, it, line, len, earlier, value);
 		}
+		if (kind == REPLY_ANSWER || kind == REPLY_QUIT ||
+		    (kind == REPLY_BACK && !q->explain))
+			return kind;
 		if (q->tty < 0)
-			die_at(q->in.name, q->in.lineno, "not an answer to %s "
-			       "(%s), %s, or q", it->id, range,
-			       q->bank.kind == BANK_CHOICE ? "back" : "b");
-		say(q, "Please answer %s; ? explains.", range);
+			not_a_reply(q, it, range);
+		answer_at_terminal(q, k, it, kind, range);
 	}
 }
 
-static void stop(const struct quiz *q, const char *why)
+static NORETURN void input_ended(const struct quiz *q)
 {
-	if (q->nreplies >= q->count)
-		die("%s before the missed questions were answered again; "
-		    "nothing was written", why);
-	die("%s after %zu of %zu answers; nothing was written", why,
+	die("input ended after %zu of %zu answers; nothing was written",
 	    q->nreplies, q->count);
 }
 
-static void ask_all(struct quiz *q)
+static void add_reply(struct quiz *q, size_t k, const struct item *it,
+                      long value)
+{
+	if (k == q->replies_cap) {
+		q->replies_cap = 2 * k + q->count;
+		q->replies = xrealloc(q->replies, q->replies_cap,
+		                      sizeof *q->replies);
+	}
+	q->replies[k].item = (size_t)(it - q->bank.items);
+	q->replies[k].value = value;
+	q->replies[k].again = asks_again(q, q->replies[k].item, value);
+	q->nreplies++;
+	if (q->remembered < q->nreplies)
+		q->remembered = q->nreplies;
+	if (q->tty >= 0 && q->bank.kind == BANK_CHOICE)
+		show_feedback(q, it, &q->replies[k]);
+}
+
+/* Once every question has its first answer, the session is whole: with
+ * -e, stopping while missed questions come back keeps it. */
+static enum ending ask_all(struct quiz *q)
 {
 	const struct item *it;
 	long value = 0;
@@ -290,20 +417,9 @@ static void ask_all(struct quiz *q)
 		it = &q->bank.items[item_to_ask(q, k)];
 		if (q->tty >= 0)
 			show_item(q, k, it);
-		switch (read_reply(q, it, &value)) {
+		switch (read_reply(q, k, it, &value)) {
 		case REPLY_ANSWER:
-			if (k == q->replies_cap) {
-				q->replies_cap = 2 * k + q->count;
-				q->replies = xrealloc(q->replies, q->replies_cap,
-				                      sizeof *q->replies);
-			}
-			q->replies[k].item = (size_t)(it - q->bank.items);
-			q->replies[k].value = value;
-			q->replies[k].again = asks_again(q, q->replies[k].item,
-			                                 value);
-			q->nreplies++;
-			if (q->tty >= 0 && q->bank.kind == BANK_CHOICE)
-				show_feedback(q, it, &q->replies[k]);
+			add_reply(q, k, it, value);
 			break;
 		case REPLY_BACK:
 			if (q->nreplies > 0)
@@ -312,22 +428,28 @@ static void ask_all(struct quiz *q)
 				say(q, "This is the first question.");
 			break;
 		case REPLY_QUIT:
-			stop(q, "quit");
-			break;
-		case REPLY_END:
-			stop(q, "input ended");
-			break;
+			return q->nreplies < q->count ? ENDED_QUIT
+			                              : ENDED_AFTER_FIRST_ANSWERS;
+		default: /* REPLY_END, the only other reply returned */
+			if (q->nreplies < q->count)
+				input_ended(q);
+			return ENDED_AFTER_FIRST_ANSWERS;
 		}
 	}
+	return ENDED_ANSWERED;
 }
 
-static void format_session(const struct quiz *q, struct buf *session)
+/* The session of the first count answers: all of them, or none for a
+ * quiz quit. */
+static void format_session(const struct quiz *q, size_t count,
+                           struct buf *session)
 {
 	const struct reply *r;
 	size_t k;
 
-	session_add_header(session, q->bank.name, time(NULL), q->count);
-	for (k = 0; k < q->count; k++) {
+	session_add_header(session, q->bank.name,
+	                   q->dated ? q->date : time(NULL), count);
+	for (k = 0; k < count; k++) {
 		r = &q->replies[k];
 		session_add_answer(session, &q->bank, &q->bank.items[r->item],
 		                   r->value);
@@ -540,6 +662,19 @@ static void open_terminal(struct quiz *q)
 	catch_signals(q->tty);
 }
 
+/* -d: a session's TIME holds a year of four digits, in UTC. */
+static time_t session_date(const char *value)
+{
+	time_t date = option_date_time(value);
+	struct tm tm;
+
+	if (!gmtime_r(&date, &tm) || tm.tm_year < 1000 - 1900 ||
+	    tm.tm_year > 9999 - 1900)
+		cli_usage_error("%s: a session is dated in the years 1000 to "
+		                "9999, in UTC", value);
+	return date;
+}
+
 static void parse_options(int argc, char **argv, struct options *o)
 {
 	int opt;
@@ -566,7 +701,11 @@ static void parse_options(int argc, char **argv, struct options *o)
 			o->seed = option_seed(optarg);
 			break;
 		case 'e':
-			o->tutorial = 1;
+			o->explain = 1;
+			break;
+		case 'd':
+			o->dated = 1;
+			o->date = session_date(optarg);
 			break;
 		default:
 			cli_common_option(opt);
@@ -576,19 +715,21 @@ static void parse_options(int argc, char **argv, struct options *o)
 		cli_usage_error("quiz takes no operands");
 	if (o->print && o->journal)
 		option_conflict('l', 'a');
-	if (o->print && o->tutorial)
+	if (o->print && o->explain)
 		option_conflict('l', 'e');
+	if (o->print && o->dated)
+		option_conflict('l', 'd');
 }
 
 /* A journal that fails still leaves the session on stdout: the answers
  * are not lost, and the exit status tells. Signals wait while the
  * session is written, so it is written whole. */
-static int write_session(struct quiz *q, const char *journal)
+static int write_session(struct quiz *q, size_t count, const char *journal)
 {
 	struct buf session = {NULL, 0, 0};
 	int fd = -1, journal_ok = 1;
 
-	format_session(q, &session);
+	format_session(q, count, &session);
 	if (journal && (fd = lock_journal(journal)) < 0)
 		journal_ok = 0;
 	block_signals(SIG_BLOCK);
@@ -605,9 +746,30 @@ static int write_session(struct quiz *q, const char *journal)
 	return journal_ok;
 }
 
+/* A quiz quit writes a session of no answers, to stdout only: score
+ * passes over it, and a journal holds whole sessions alone. */
+static int finish(struct quiz *q, enum ending ending, const char *journal)
+{
+	int journal_ok;
+
+	if (ending == ENDED_QUIT) {
+		(void)write_session(q, 0, NULL);
+		if (q->tty >= 0)
+			say(q, "Stopped. Nothing was saved.");
+		return EXIT_SUCCESS;
+	}
+	journal_ok = write_session(q, q->count, journal);
+	if (q->tty >= 0 && ending == ENDED_AFTER_FIRST_ANSWERS)
+		say(q, "Stopped. The session keeps your first answers.");
+	if (q->tty >= 0 && out_is_terminal())
+		say(q, "To see your results, pipe the session into "
+		        "score: quiz | score");
+	return journal_ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 int main(int argc, char **argv)
 {
-	struct options o = {"self", NULL, 0, 0, 0, 0, 0};
+	struct options o = {"self", NULL, 0, 0, 0, 0, 0, 0, 0};
 	struct quiz q;
 	int status = EXIT_SUCCESS;
 
@@ -618,9 +780,11 @@ int main(int argc, char **argv)
 	memset(&q, 0, sizeof q);
 	guide_load(&q.guide);
 	bank_load(&q.bank, o.bank, &q.guide);
-	if (o.tutorial && q.bank.kind != BANK_CHOICE)
+	if (o.explain && q.bank.kind != BANK_CHOICE)
 		cli_usage_error("-e is for knowledge banks such as know");
-	q.tutorial = o.tutorial;
+	q.explain = o.explain;
+	q.dated = o.dated;
+	q.date = o.date;
 	choose_order(&q, &o);
 	if (o.print) {
 		print_questionnaire(&q);
@@ -630,12 +794,7 @@ int main(int argc, char **argv)
 			check_journal(o.journal);
 		open_terminal(&q);
 		line_reader_open(&q.in, STDIN_FILENO, "stdin");
-		ask_all(&q);
-		if (!write_session(&q, o.journal))
-			status = EXIT_FAILURE;
-		if (q.tty >= 0 && out_is_terminal())
-			say(&q, "To see your results, pipe the session into "
-			        "score: quiz | score");
+		status = finish(&q, ask_all(&q), o.journal);
 		line_reader_close(&q.in);
 		out_finish();
 	}

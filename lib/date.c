@@ -1,9 +1,11 @@
-/* date.c: calendar dates, written YYYY-MM-DD */
+/* date.c: calendar dates, written YYYY-MM-DD, and times of day, HH:MM */
+#include <string.h>
 #include <time.h>
 
 #include "hearth.h"
 
 const char date_shape[] = "not a date of the form YYYY-MM-DD";
+const char time_of_day_shape[] = "not a time of the form HH:MM";
 
 static int is_leap_year(long year)
 {
@@ -47,6 +49,40 @@ const char *date_parse(const char *s, size_t len, long *day)
 		return "no such day";
 	*day = days_from_civil(year, month, mday);
 	return NULL;
+}
+
+const char *time_of_day_parse(const char *s, size_t len, long *minute)
+{
+	long hour, minutes;
+
+	if (len != TIME_OF_DAY_LEN || s[2] != ':' ||
+	    !parse_number(s, 2, 0, 99, &hour) ||
+	    !parse_number(s + 3, 2, 0, 99, &minutes))
+		return time_of_day_shape;
+	if (hour > 23 || minutes > 59)
+		return "no such time of day";
+	*minute = hour * 60 + minutes;
+	return NULL;
+}
+
+int local_time(long day, long minute, time_t *when)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof tm);
+	/* mktime(3) carries a day of the month past its end into the months
+	 * after, so day N of January 1970 is the date N - 1 days later. */
+	tm.tm_year = 70;
+	tm.tm_mday = (int)(day + 1);
+	tm.tm_hour = (int)(minute / 60);
+	tm.tm_min = (int)(minute % 60);
+	tm.tm_isdst = -1;
+	*when = mktime(&tm);
+	/* Whole minutes: -1 is an error, never 23:59:59 on 1969-12-31. A
+	 * time the clocks skip, at the change to summer time, comes back as
+	 * another time of day. */
+	return *when != (time_t)-1 && tm.tm_hour == minute / 60 &&
+	       tm.tm_min == minute % 60;
 }
 
 void date_today(char *date)

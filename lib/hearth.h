@@ -76,19 +76,30 @@ long option_width(const char *value);  /* -w: columns, 0 never wraps */
 uint64_t option_seed(const char *value); /* -s */
 /* A date YYYY-MM-DD, as days since 1970-01-01. */
 long option_date(const char *value);
+/* A local date and time YYYY-MM-DD[THH:MM], 12:00 without a time. */
+time_t option_date_time(const char *value);
 
 /* number.c: decimal numbers in text */
 /* Reads the len bytes at s as a decimal number from min to max (min is
  * 0 or more: no sign is read); returns 0 when they are not one. */
 int parse_number(const char *s, size_t len, long min, long max, long *value);
 
-/* date.c: calendar dates, written YYYY-MM-DD */
-enum { DATE_LEN = 10 };
+/* date.c: calendar dates, written YYYY-MM-DD, and times of day, HH:MM */
+enum { DATE_LEN = 10, TIME_OF_DAY_LEN = 5 };
 extern const char date_shape[]; /* "not a date of the form YYYY-MM-DD" */
+extern const char time_of_day_shape[]; /* "not a time of the form HH:MM" */
 /* Reads the len bytes at s as a date; returns NULL and sets *day to days
  * since 1970-01-01, or returns what is wrong: date_shape, "no such month"
  * or "no such day". */
 const char *date_parse(const char *s, size_t len, long *day);
+/* Reads the len bytes at s as a time of day; returns NULL and sets
+ * *minute to minutes since midnight, or returns what is wrong:
+ * time_of_day_shape or "no such time of day". */
+const char *time_of_day_parse(const char *s, size_t len, long *minute);
+/* Sets *when to minute (since midnight) of day (since 1970-01-01) in
+ * local time, by mktime(3); returns 0 when there is no such local time,
+ * as the clocks skip it or time_t cannot hold it. */
+int local_time(long day, long minute, time_t *when);
 /* Today's local date, as DATE_LEN bytes and a NUL. */
 void date_today(char *date);
 

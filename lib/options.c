@@ -167,3 +167,38 @@ long option_date(const char *value)
 		cli_usage_error("%s: %s", value, problem);
 	return day;
 }
+
+static const char date_time_shape[] =
+	"not a date of the form YYYY-MM-DD[THH:MM]";
+
+/* Noon, when no time is given: far from the night hours whose clocks
+ * change, and the same date in UTC in most of the world. */
+enum { NOON = 12 * 60 };
+
+time_t option_date_time(const char *value)
+{
+	const char *t = strchr(value, 'T'), *problem;
+	size_t date_len = t ? (size_t)(t - value) : strlen(value);
+	long day, minute = NOON;
+	time_t when;
+
+	problem = date_parse(value, date_len, &day);
+	/* A value longer than a date was meant to hold a time. */
+	if (problem == date_shape)
+		cli_usage_error("%s: %s", value,
+		                t || date_len > DATE_LEN ? date_time_shape
+		                                         : problem);
+	if (problem)
+		cli_usage_error("%.*s: %s", (int)date_len, value, problem);
+	if (t) {
+		problem = time_of_day_parse(t + 1, strlen(t + 1), &minute);
+		if (problem == time_of_day_shape)
+			cli_usage_error("%s: %s", value, date_time_shape);
+		if (problem)
+			cli_usage_error("%s: %s", t + 1, problem);
+	}
+	if (!local_time(day, minute, &when))
+		cli_usage_error("%s: no such time in the local time zone",
+		                value);
+	return when;
+}

@@ -151,6 +151,23 @@ assert_session() {
 	fi
 }
 
+# assert_no_answers BANK [FILE]: FILE (else $output) is exactly one
+# header of a session of BANK with no answers, what a quiz quit writes;
+# sets TIME to its time.
+assert_no_answers() {
+	local text=$output
+	if [ -n "${2-}" ]; then
+		[ -f "$2" ] || { echo "no session file $2"; return 1; }
+		[ "$(wc -l < "$2")" -eq 1 ] || { echo "$2 is not one line"; return 1; }
+		text=$(cat "$2") || return 1
+	fi
+	[[ $text =~ ^hearth-session$TAB"1"$TAB$1$TAB($TIME_RE)$TAB"0"$ ]] || {
+		printf 'wanted one header of bank %s with no answers, got:\n%s\n' "$1" "$text"
+		return 1
+	}
+	TIME=${BASH_REMATCH[1]}
+}
+
 # Checks $output as the paragraphs of file $2 wrapped to $1 columns: no
 # line wider than the width unless it holds one word; continuation lines
 # of a "- " paragraph indented by two spaces, others not at all; each

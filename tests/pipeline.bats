@@ -105,10 +105,19 @@ load helper
 	done
 }
 
-@test "a quit quiz gives score nothing: 'no session in the input'" {
-	run -1 bash -c 'printf "1\n2\nq\n" | quiz | score'
+@test "a quit quiz gives score nothing to print, and no error" {
+	run bash -c 'printf "1\n2\nq\n" | quiz | tee "$1" | score' _ "$TMP/s"
 	[ -z "$output" ]
-	[ "$stderr" = "quiz: quit after 2 of $N answers; nothing was written
+	assert_no_answers self "$TMP/s"
+	run bash -c 'quiz -k know -a "$1" <<< q | score -H -t' _ "$TMP/journal"
+	[ -z "$output" ]
+	[ ! -e "$TMP/journal" ]
+}
+
+@test "an interrupted quiz never scores: 'no session in the input'" {
+	run -1 bash -c 'printf "1\n2\n" | quiz | score'
+	[ -z "$output" ]
+	[ "$stderr" = "quiz: input ended after 2 of $N answers; nothing was written
 score: stdin:1: no session in the input" ]
 }
 
@@ -147,4 +156,79 @@ score: stdin:1: no session in the input" ]
 	# Scored again with a copy on stdin: the blocks twice, in order.
 	run score "$j" - < "$j"
 	assert_output_file <(ref "$j" "$j")
+}
+
+# The means of file $1 (records of score -t) for scale $2, in order, in
+# tenths: 27 for 2.7.
+scale_tenths() {
+	awk -F'\t' -v scale="$2" '$3 == scale { print $4 * 10 }' "$1"
+}
+
+# A mean of $1 tenths as score prints it: 2.7; with -s a change: +0.6.
+tenths() {
+	local sign=
+	[ "$1" != -s ] || { shift; (($1 <= 0)) || sign=+; }
+	local n=$1
+	((n >= 0)) || { sign=-; n=$((-n)); }
+	printf '%s%d.%d\n' "$sign" $((n / 10)) $((n % 10))
+}
+
+@test "paper sheets entered later with quiz -d: score -t and -H -t show them in date order" {
+	local j=$TMP/journal scale first last change line spark i k cell
+	local -a mean level
+	local cells='_.:-=+*#'
+	export TZ=America/New_York LC_ALL=C
+	# Entered out of order, as sheets turn up; each dated with -d.
+	hand_replies | quiz -d 2026-03-15 -a "$j" > /dev/null
+	yes 2 | quiz -d 2026-01-15 -a "$j" > /dev/null
+	{ yes 5 | head -n 10; yes 1; } | quiz -d 2026-04-15T18:45 -a "$j" > /dev/null
+	yes 4 | quiz -d 2026-02-15T08:30 -a "$j" > /dev/null
+	[ "$(grep -c '^hearth-session' "$j")" -eq 4 ]
+
+	# Records: one a scale for each session, in the order of the dates,
+	# the local times in UTC.
+	run score -t "$j"
+	assert_output_file <(ref -t "$j")
+	diff -u <(printf '%s\n' 2026-01-15T17:00:00Z 2026-02-15T13:30:00Z \
+		2026-03-15T16:00:00Z 2026-04-15T22:45:00Z) <(cut -f1 <<< "$output" | uniq)
+	[ "$(grep -c $'\tself\t[a-z]*\t[0-9.]*$' <<< "$output")" -eq 20 ]
+	printf '%s\n' "$output" > "$TMP/records"
+	# The sheet of the hand-computed answers has their means.
+	diff -u <(hand_results T | cut -f3,4) \
+		<(awk -F'\t' '$1 == "2026-03-15T16:00:00Z" { print $3 "\t" $4 }' "$TMP/records")
+
+	# The report: the span, then a line for each scale with a sparkline of
+	# its four means (higher for a higher mean), the first and the latest;
+	# unwrapped (-w 0) to read each line whole.
+	run score -H -t "$j"
+	[ "${lines[0]}" = "The trend, over 4 sessions, 15 Jan 2026 to 15 Apr 2026" ]
+	run score -H -w 0 -t "$j"
+	[ "${lines[0]}" = "The trend, over 4 sessions, 15 Jan 2026 to 15 Apr 2026" ]
+	for scale in $(bank_field self scale 2); do
+		mapfile -t mean < <(scale_tenths "$TMP/records" "$scale")
+		[ "${#mean[@]}" -eq 4 ]
+		first=$(tenths "${mean[0]}") last=$(tenths "${mean[3]}")
+		change=$(tenths -s $((mean[3] - mean[0])))
+		line=$(grep -E "^$scale +[^ ]{4}  " <<< "$output") ||
+			{ echo "no trend line for $scale"; return 1; }
+		# What follows the name and the blanks after it.
+		line=${line#"$scale"}
+		line=${line#"${line%%[! ]*}"}
+		spark=${line:0:4}
+		[ "$line" = "$spark  $first to $last ($change), over 4 sessions, 15 Jan 2026 to 15 Apr 2026" ] ||
+			{ echo "$scale: '$line' (means ${mean[*]})"; return 1; }
+		# The ASCII sparkline's cells, lowest first, follow the means.
+		for ((i = 0; i < 4; i++)); do
+			cell=${spark:i:1}
+			[[ $cells == *"$cell"* ]] || { echo "$scale: '$spark' is no sparkline"; return 1; }
+			cell=${cells%%"$cell"*}
+			level[i]=${#cell}
+		done
+		for ((i = 0; i < 4; i++)); do
+			for ((k = 0; k < 4; k++)); do
+				((mean[i] >= mean[k] || level[i] <= level[k])) ||
+					{ echo "$scale: '$spark' for ${mean[*]}"; return 1; }
+			done
+		done
+	done
 }

@@ -78,21 +78,50 @@ differ() {
 	run quiz < "$TMP/in"
 	assert_session self "$TMP/want"
 
-	run -1 quiz < <(printf '1\n2\n Q \n3\n')
-	assert_error "quiz: quit after 2 of $N answers; nothing was written"
+	run quiz < <(printf '1\n2\n Q \n3\n')
+	assert_no_answers self
 }
 
-@test "q and quit write nothing and exit 1" {
+@test "q and quit stop quietly: a session of no answers, exit 0, nothing on stderr" {
 	local q
 	for q in q quit QUIT; do
-		run -1 quiz < <(printf '%s\n' 5 4 3 "$q" 2 1)
-		assert_error "quiz: quit after 3 of $N answers; nothing was written"
+		run quiz < <(printf '%s\n' 5 4 3 "$q" 2 1)
+		assert_no_answers self || { echo "reply $q"; return 1; }
 	done
-	run -1 quiz <<< q
-	assert_error "quiz: quit after 0 of $N answers; nothing was written"
+	run quiz <<< q
+	assert_no_answers self
 
-	run -1 quiz -n 4 < <(printf '%s\n' 1 2 b q)
-	assert_error "quiz: quit after 1 of 4 answers; nothing was written"
+	run quiz -n 4 < <(printf '%s\n' 1 2 b q)
+	assert_no_answers self
+	run quiz -k know -s 1 <<< quit
+	assert_no_answers know
+	run quiz -k know -s 1 -e < <(printf '%s\n' a q)
+	assert_no_answers know
+
+	# The session's time is the time of the quiz, or the time of -d.
+	TZ=UTC run quiz -d 2026-05-04T10:11 <<< q
+	assert_no_answers self
+	[ "$TIME" = 2026-05-04T10:11:00Z ]
+}
+
+@test "after b, an empty reply keeps the answer given before" {
+	# s01 4, back, keep; s02 2, s03 5, back, back: keep s02, change s03.
+	{ printf '4\nb\n\n2\n5\nb\nb\n\n1\n'; repeat $((N - 3)) 3; } > "$TMP/in"
+	{ printf 's01\t4\ns02\t2\ns03\t1\n'; paste <(bank_ids self | tail -n +4) \
+		<(repeat $((N - 3)) 3); } > "$TMP/want"
+	run quiz < "$TMP/in"
+	assert_session self "$TMP/want"
+
+	# The same for letters.
+	print_order -k know -s 2 -n 3 > "$TMP/order"
+	run quiz -k know -s 2 -n 3 < <(printf '%s\n' c back '' b a)
+	paste "$TMP/order" <(printf '%s\n' c b a) > "$TMP/want"
+	assert_session know "$TMP/want"
+
+	# Only after going back: an empty reply to a question not answered
+	# yet is no answer, even once some were kept.
+	run -1 quiz -n 3 < <(printf '4\nb\n\n\n')
+	assert_error "quiz: stdin:4: not an answer to s02 (1 to 5), b, or q"
 }
 
 @test "input ending part-way writes nothing and exits 1" {
@@ -107,6 +136,81 @@ differ() {
 
 	run -1 quiz -k know -s 1 -n 5 < <(repeat 4 a)
 	assert_error "quiz: input ended after 4 of 5 answers; nothing was written"
+}
+
+@test "-d DATE[THH:MM]: the session's time is that local time, in UTC; noon without a time" {
+	local tz value want
+	while read -r tz value want; do
+		TZ=$tz run quiz -n 1 -d "$value" <<< 2
+		assert_session self <(printf 's01\t2\n') || { echo "TZ=$tz -d $value"; return 1; }
+		[ "$TIME" = "$want" ] || { echo "TZ=$tz -d $value: $TIME, not $want"; return 1; }
+	done <<-EOF
+	UTC 2026-03-01 2026-03-01T12:00:00Z
+	UTC 2026-03-01T00:00 2026-03-01T00:00:00Z
+	UTC 2026-03-01T23:59 2026-03-01T23:59:00Z
+	America/New_York 2026-03-01 2026-03-01T17:00:00Z
+	America/New_York 2026-07-01T09:30 2026-07-01T13:30:00Z
+	America/New_York 2026-12-31T20:15 2027-01-01T01:15:00Z
+	Asia/Tokyo 2026-01-01T08:00 2025-12-31T23:00:00Z
+	Asia/Tokyo 2024-02-29 2024-02-29T03:00:00Z
+	EOF
+
+	# The journal gets the same session; score reads its time.
+	TZ=America/New_York run quiz -n 2 -d 2026-02-01T08:00 -a "$TMP/journal" < <(repeat 2 4)
+	assert_session self <(printf 's01\t4\ns02\t4\n')
+	[ "$TIME" = 2026-02-01T13:00:00Z ]
+	assert_output_file "$TMP/journal"
+	run score "$TMP/journal"
+	[[ ${lines[0]} == "2026-02-01T13:00:00Z${TAB}self$TAB"* ]]
+
+	# With -e, and for a knowledge bank.
+	TZ=UTC run quiz -k know -s 1 -n 1 -e -d 2025-11-30T07:45 < <(print_order -k know -s 1 -n 1 | letters)
+	[[ ${lines[0]} == "hearth-session${TAB}1${TAB}know${TAB}2025-11-30T07:45:00Z${TAB}1" ]]
+}
+
+@test "-d with a bad date or time is a usage error, in summary -d's words" {
+	local value
+	# Dates as summary -d reads them.
+	for value in 26-01-01 2026-1-1 garbage '' 2026/01/01 2026-01-1x 0000-01-01; do
+		run -2 quiz -d "$value" < /dev/null
+		assert_usage_message quiz "$value: not a date of the form YYYY-MM-DD" ||
+			{ echo "-d '$value'"; return 1; }
+	done
+	for value in 2026-02-30 2026-04-31 2026-01-00 2025-02-29; do
+		run -2 quiz -d "$value" < /dev/null
+		assert_usage_message quiz "$value: no such day" || { echo "-d '$value'"; return 1; }
+		run -2 quiz -d "${value}T10:00" < /dev/null
+		assert_usage_message quiz "$value: no such day" || { echo "-d '${value}T10:00'"; return 1; }
+	done
+	for value in 2026-13-01 2026-00-10; do
+		run -2 quiz -d "$value" < /dev/null
+		assert_usage_message quiz "$value: no such month" || { echo "-d '$value'"; return 1; }
+	done
+	# A time of the wrong form, a date of the wrong form with a time, or
+	# more than a date that is no time.
+	for value in 2026-01-01x 2026-01-01T9 2026-01-01T 2026-01-01T9:00 2026-01-01T09:00:00 \
+		2026-01-01T0900 2026-01-01T09.00 2026-01-01t09:00 '2026-01-01 09:00' \
+		2026-1-1T09:00 T09:00 2026-01-01T09:00Z; do
+		run -2 quiz -d "$value" < /dev/null
+		assert_usage_message quiz "$value: not a date of the form YYYY-MM-DD[THH:MM]" ||
+			{ echo "-d '$value'"; return 1; }
+	done
+	for value in 24:00 25:00 12:60 99:99; do
+		run -2 quiz -d "2026-01-01T$value" < /dev/null
+		assert_usage_message quiz "$value: no such time of day" || { echo "-d T$value"; return 1; }
+	done
+	# A time the clocks skip: 02:30 when summer time began in New York.
+	TZ=America/New_York run -2 quiz -d 2026-03-08T02:30 < /dev/null
+	assert_usage_message quiz "2026-03-08T02:30: no such time in the local time zone"
+	# A session's time has a year of four digits.
+	TZ=UTC run -2 quiz -d 0999-12-31 < /dev/null
+	assert_usage_message quiz "0999-12-31: a session is dated in the years 1000 to 9999, in UTC"
+	TZ=America/New_York run -2 quiz -d 9999-12-31T20:00 < /dev/null
+	assert_usage_message quiz "9999-12-31T20:00: a session is dated in the years 1000 to 9999, in UTC"
+	run -2 quiz -l -d 2026-01-01
+	assert_usage_message quiz "-l and -d cannot be used together"
+	run -2 quiz -d
+	assert_usage_message quiz "option -d needs a value"
 }
 
 @test "a reply that is no answer is an error naming its line and item" {
@@ -158,6 +262,12 @@ differ() {
 	run quiz -k know -s 2 -n 3 < <(printf '%s\n' b b back a c)
 	paste "$TMP/order" <(printf '%s\n' b a c) > "$TMP/want"
 	assert_session know "$TMP/want"
+}
+
+# The letter of the last choice of knowledge question $1.
+last_letter() {
+	awk -F'\t' -v id="$1" '$1 == "choice" && $2 == id { n++ }
+		END { printf "%c\n", 96 + n }' "$SHARE/know.bank"
 }
 
 @test "know: a letter beyond the question's choices is no answer" {
@@ -330,9 +440,19 @@ know_questionnaire() {
 	run quiz -k know -s 5 -n 3 -e < "$TMP/in"
 	assert_session know "$TMP/want"
 
-	# Without the last reply the missed question is still waiting.
-	run -1 quiz -k know -s 5 -n 3 -e < <(head -n 5 "$TMP/in")
-	assert_error "quiz: input ended before the missed questions were answered again; nothing was written"
+	# Input that ends while missed questions come back: the first answers
+	# are all there, and make the session.
+	local n
+	for n in 5 4 3; do
+		run quiz -k know -s 5 -n 3 -e < <(head -n "$n" "$TMP/in")
+		assert_session know "$TMP/want" || { echo "$n replies"; return 1; }
+	done
+	# A q then is the same.
+	run quiz -k know -s 5 -n 3 -e < <(head -n 4 "$TMP/in"; echo q)
+	assert_session know "$TMP/want"
+	# Input that ends before every question has its first answer: nothing.
+	run -1 quiz -k know -s 5 -n 3 -e < <(head -n 2 "$TMP/in")
+	assert_error "quiz: input ended after 2 of 3 answers; nothing was written"
 
 	# Without -e nothing comes back: three replies make the session.
 	run quiz -k know -s 5 -n 3 < <(head -n 3 "$TMP/in")
@@ -349,9 +469,9 @@ know_questionnaire() {
 	printf '%s\t%s\n' "${id[0]}" "${wrong[0]}" "${id[1]}" "${right[1]}" > "$TMP/want"
 	run quiz -k know -s 6 -n 2 -e < "$TMP/in"
 	assert_session know "$TMP/want"
-	# One repeat fewer and it is still waiting.
-	run -1 quiz -k know -s 6 -n 2 -e < <(head -n 4 "$TMP/in")
-	assert_error "quiz: input ended before the missed questions were answered again; nothing was written"
+	# One repeat fewer: the same session, when the input ends.
+	run quiz -k know -s 6 -n 2 -e < <(head -n 4 "$TMP/in")
+	assert_session know "$TMP/want"
 
 	# So even yes(1) ends a quiz with -e: every question asked at most 4 times.
 	run timeout 20 sh -c 'yes a | quiz -k know -s 6 -e'
@@ -359,18 +479,20 @@ know_questionnaire() {
 	assert_session know "$TMP/want"
 }
 
-@test "-e: back in the repeat round goes back to the last reply" {
+@test "-e: the first answer stands; back is no reply, not even after the feedback" {
 	print_order -k know -s 8 -n 2 > "$TMP/order"
 	mapfile -t id < "$TMP/order"
 	mapfile -t right < <(letters < "$TMP/order")
 	mapfile -t wrong < <(letters -w < "$TMP/order")
-	# Miss 1, right 2, back (to 2), miss 2 this time, then 1 and 2 again.
-	printf '%s\n' "${wrong[0]}" "${right[1]}" back "${wrong[1]}" \
-		"${right[0]}" "${right[1]}" > "$TMP/in"
-	printf '%s\t%s\n' "${id[0]}" "${wrong[0]}" "${id[1]}" "${wrong[1]}" \
-		> "$TMP/want"
-	run quiz -k know -s 8 -n 2 -e < "$TMP/in"
-	assert_session know "$TMP/want"
+	# Miss 1, right 2; back, to change 2 after its feedback, is an error.
+	run -1 quiz -k know -s 8 -n 2 -e < <(printf '%s\n' "${wrong[0]}" "${right[1]}" back \
+		"${wrong[1]}" "${right[0]}")
+	assert_error "quiz: stdin:3: not an answer to ${id[0]} (a to $(last_letter "${id[0]}")) or q"
+	run -1 quiz -k know -s 8 -n 2 -e < <(printf '%s\n' "${wrong[0]}" BACK)
+	assert_error "quiz: stdin:2: not an answer to ${id[1]} (a to $(last_letter "${id[1]}")) or q"
+	# Without -e back goes back, as ever.
+	run quiz -k know -s 8 -n 2 < <(printf '%s\n' "${wrong[0]}" back "${right[0]}" "${right[1]}")
+	paste "$TMP/order" <(printf '%s\n' "${right[0]}" "${right[1]}") | assert_session know -
 }
 
 @test "usage errors: -e with self, -l with -a or -e, operands, bad bank names" {
@@ -419,8 +541,8 @@ know_questionnaire() {
 	quiz -n 2 -a "$j" < <(repeat 2 5) > "$TMP/first"
 	cmp "$TMP/first" "$j"
 
-	run -1 quiz -a "$j" < <(printf '%s\n' 1 2 q)
-	assert_error "quiz: quit after 2 of $N answers; nothing was written"
+	run quiz -a "$j" < <(printf '%s\n' 1 2 q)
+	assert_no_answers self
 	cmp "$TMP/first" "$j"
 	run -1 quiz -a "$j" < <(repeat 3 1)
 	assert_error "quiz: input ended after 3 of $N answers; nothing was written"
@@ -429,9 +551,9 @@ know_questionnaire() {
 	assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q"
 	cmp "$TMP/first" "$j"
 
-	# A journal quiz created is removed again when no session goes in.
-	run -1 quiz -a "$TMP/new" <<< q
-	assert_error "quiz: quit after 0 of $N answers; nothing was written"
+	# No journal is made when no session goes in.
+	run quiz -a "$TMP/new" <<< q
+	assert_no_answers self
 	[ ! -e "$TMP/new" ]
 	run -1 quiz -a "$TMP/new" < <(repeat 3 1)
 	assert_error "quiz: input ended after 3 of $N answers; nothing was written"
@@ -441,8 +563,8 @@ know_questionnaire() {
 	[ ! -e "$TMP/new" ]
 	# An empty journal that was there stays.
 	(umask 077 && : > "$TMP/empty")
-	run -1 quiz -a "$TMP/empty" <<< q
-	assert_error "quiz: quit after 0 of $N answers; nothing was written"
+	run quiz -a "$TMP/empty" <<< q
+	assert_no_answers self
 	[ -e "$TMP/empty" ]
 	[ ! -s "$TMP/empty" ]
 }
@@ -460,9 +582,10 @@ know_questionnaire() {
 	cmp "$TMP/b.out" "$j"
 	# A quits: B's session must stay.
 	echo q >&8
-	wait "$pid" || true
+	wait "$pid"
 	exec 8>&-
-	[ "$(cat "$TMP/a.err")" = "quiz: quit after 0 of $N answers; nothing was written" ]
+	[ ! -s "$TMP/a.err" ]
+	assert_no_answers self "$TMP/a.out"
 	[ -e "$j" ]
 	cmp "$TMP/b.out" "$j"
 }
@@ -592,9 +715,9 @@ know_questionnaire() {
 	run -0 quiz -n 2 -a "$j" < <(repeat 2 3)
 	[ "$stderr" = "quiz: $j: readable by others; chmod 600 $j" ]
 	# Before the first question: a quiz that quits still warns.
-	run -1 quiz -a "$j" <<< q
-	[ "${stderr_lines[0]}" = "quiz: $j: readable by others; chmod 600 $j" ]
-	[ "${stderr_lines[1]}" = "quiz: quit after 0 of $N answers; nothing was written" ]
+	run -0 quiz -a "$j" <<< q
+	[ "$stderr" = "quiz: $j: readable by others; chmod 600 $j" ]
+	assert_no_answers self
 	# Private, or new: no warning.
 	chmod 600 "$j"
 	run quiz -n 2 -a "$j" < <(repeat 2 3)

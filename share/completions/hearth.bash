@@ -41,13 +41,14 @@ _hearth()
 	section:-f) _hearth_offer "$(_hearth_parts)" "$cur"; return ;;
 	quiz:-k) _hearth_offer "$(_hearth_banks)" "$cur"; return ;;
 	quiz:-a) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	# A date (YYYY-MM-DD), a width, a count or a seed: nothing to offer.
+	# A date (summary: YYYY-MM-DD; quiz: YYYY-MM-DD[THH:MM]), a width, a
+	# count or a seed: nothing to offer.
 	*:-d | *:-w | *:-n | *:-s) return ;;
 	esac
 	case $tool in
 	section) options='-f -h -l -p -V -w --help --version' ;;
 	summary) options='-d -h -m -o -R -s -V -w --help --version' ;;
-	quiz) options='-a -e -h -k -l -n -s -V --help --version' ;;
+	quiz) options='-a -d -e -h -k -l -n -s -V --help --version' ;;
 	score) options='-e -H -h -j -M -r -t -V -w --help --version' ;;
 	esac
 	if [[ $cur == -* ]]; then

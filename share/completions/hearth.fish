@@ -41,6 +41,7 @@ complete -c summary -s V -l version -d 'Print the version'
 
 complete -c quiz -f
 complete -c quiz -s a -r -F -d 'Also append the session to this journal'
+complete -c quiz -s d -x -d 'Date the session (YYYY-MM-DD[THH:MM], local time)'
 complete -c quiz -s e -d 'Explain each answer, ask a missed one again'
 complete -c quiz -s k -x -a '(__hearth_banks)' -d 'The question bank'
 complete -c quiz -s l -d 'List the questions instead of asking them'

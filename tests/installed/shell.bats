@@ -55,17 +55,21 @@ complete_bash() {
 	run complete_bash quiz -k ""
 	[ "$output" = $'know\nself' ]
 	run complete_bash quiz -
-	[ "$output" = $'-a\n-e\n-h\n-k\n-l\n-n\n-s\n-V\n--help\n--version' ]
+	[ "$output" = $'-a\n-d\n-e\n-h\n-k\n-l\n-n\n-s\n-V\n--help\n--version' ]
 	run complete_bash score -
 	[ "$output" = $'-e\n-H\n-h\n-j\n-M\n-r\n-t\n-V\n-w\n--help\n--version' ]
 	run complete_bash summary -
 	[ "$output" = $'-d\n-h\n-m\n-o\n-R\n-s\n-V\n-w\n--help\n--version' ]
 }
 
-@test "bash: quiz -a <TAB> offers files; summary -d <TAB>, a date, offers nothing" {
+@test "bash: quiz -a <TAB> offers files; summary -d and quiz -d <TAB>, a date, offer nothing" {
 	touch "$TMP/journal"
 	run complete_bash quiz -a "$TMP/jo"
 	[ "$output" = "$TMP/journal" ]
+	run complete_bash quiz -d ""
+	[ -z "$output" ]
+	run complete_bash quiz -d 2026-01-01T
+	[ -z "$output" ]
 	run complete_bash summary -d ""
 	[ -z "$output" ]
 	run complete_bash summary -d 2
@@ -142,6 +146,8 @@ complete_bash() {
 	[ "$output" = "$TMP/journal" ]
 	# -d takes a date, and a reminder no references: nothing is offered.
 	run fish_complete "summary -d "
+	[ -z "$output" ]
+	run fish_complete "quiz -d "
 	[ -z "$output" ]
 	run fish_complete "summary -m "
 	[ -z "$output" ]
