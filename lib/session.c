@@ -17,29 +17,27 @@ static int is_header(const char *line, size_t len)
 	       line[magic] == '\t';
 }
 
-/* YYYY-MM-DDTHH:MM:SSZ, a day of the calendar and a time of that day. */
+/* YYYY-MM-DDTHH:MM:SSZ, a day of the calendar and a time of that day,
+ * by the rules of date.c, with seconds up to a leap second's 60. */
 static const char *parse_time(struct session_header *h, const char *s,
                               size_t len)
 {
-	const char *problem;
-	long day, hour, minute, second;
+	const char *date_problem, *time_problem;
+	long day, minute, second;
 
-	if (len != SESSION_TIME_LEN || s[10] != 'T' || s[13] != ':' ||
-	    s[16] != ':' || s[19] != 'Z' ||
-	    !parse_number(s + 11, 2, 0, 99, &hour) ||
-	    !parse_number(s + 14, 2, 0, 99, &minute) ||
-	    !parse_number(s + 17, 2, 0, 99, &second))
+	if (len != SESSION_TIME_LEN || s[10] != 'T' || s[16] != ':' ||
+	    s[19] != 'Z' || !parse_number(s + 17, 2, 0, 99, &second))
 		return time_shape;
-	problem = date_parse(s, DATE_LEN, &day);
-	if (problem == date_shape)
+	date_problem = date_parse(s, DATE_LEN, &day);
+	time_problem = time_of_day_parse(s + 11, TIME_OF_DAY_LEN, &minute);
+	if (date_problem == date_shape || time_problem == time_of_day_shape)
 		return time_shape;
-	if (problem) {
+	if (date_problem) {
 		(void)snprintf(h->problem, sizeof h->problem, "%.*s: %s",
-		               DATE_LEN, s, problem);
+		               DATE_LEN, s, date_problem);
 		return h->problem;
 	}
-	/* A minute may end in a leap second, :60. */
-	if (hour > 23 || minute > 59 || second > 60) {
+	if (time_problem || second > 60) {
 		(void)snprintf(h->problem, sizeof h->problem,
 		               "%.8s: no such time of day", s + 11);
 		return h->problem;
@@ -146,11 +144,10 @@ void session_add_answer(struct buf *b, const struct bank *bank,
 
 time_t session_time_value(const char *time)
 {
-	long day = 0, hour = 0, minute = 0, second = 0;
+	long day = 0, minute = 0, second = 0;
 
 	(void)date_parse(time, DATE_LEN, &day);
-	(void)parse_number(time + 11, 2, 0, 23, &hour);
-	(void)parse_number(time + 14, 2, 0, 59, &minute);
+	(void)time_of_day_parse(time + 11, TIME_OF_DAY_LEN, &minute);
 	(void)parse_number(time + 17, 2, 0, 60, &second);
-	return (time_t)day * 86400 + hour * 3600 + minute * 60 + second;
+	return (time_t)day * 86400 + minute * 60 + second;
 }
