@@ -27,6 +27,12 @@ SHARE=$HEARTH_TOP/share
 FIX=$HEARTH_TOP/tests/fixtures
 TMP=${BATS_TEST_TMPDIR:-}
 TAB=$'\t'
+# EMPTY_ENV: env -i with cron's PATH, keeping only the sanitizers' options
+# of make check SANITIZE=1, which a sanitizer build must not lose.
+EMPTY_ENV=(env -i PATH=/usr/bin:/bin)
+for v in ASAN_OPTIONS UBSAN_OPTIONS; do
+	[ -z "${!v+set}" ] || EMPTY_ENV+=("$v=${!v}")
+done
 # A session's time, as quiz writes it.
 TIME_RE='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z'
 # N: the items of the self bank, which quiz asks without -n; KNOW_N: the

@@ -165,9 +165,9 @@ is_reminder() {
 
 @test "summary -m in a cron-like environment prints one reminder" {
 	load_reminders
-	local -a env=(PATH=/usr/bin:/bin)
-	[ -z "${HEARTH_DATA+set}" ] || env+=("HEARTH_DATA=$HEARTH_DATA")
-	run env -i "${env[@]}" "$HEARTH_BIN/summary" -m < /dev/null
+	local -a data=()
+	[ -z "${HEARTH_DATA+set}" ] || data=("HEARTH_DATA=$HEARTH_DATA")
+	run "${EMPTY_ENV[@]}" "${data[@]}" "$HEARTH_BIN/summary" -m < /dev/null
 	is_reminder "$output"
 }
 
@@ -460,12 +460,12 @@ is_reminder() {
 	mkdir -p "$BATS_TEST_TMPDIR/home"
 	data=()
 	[ -z "${HEARTH_DATA:-}" ] || data=(HEARTH_DATA="$HEARTH_DATA")
-	run env -i PATH=/usr/bin:/bin HOME="$BATS_TEST_TMPDIR/home" \
+	run "${EMPTY_ENV[@]}" HOME="$BATS_TEST_TMPDIR/home" \
 		"${data[@]}" "$HEARTH_BIN/summary" -o < /dev/null
 	[ "${#lines[@]}" -ge 1 ]
 	grep -qxF -- "${lines[0]}" "$SHARE/reminders"
 	# Today's reminder, whole, as -m gives it in the same environment.
-	[ "$output" = "$(env -i PATH=/usr/bin:/bin "${data[@]}" "$HEARTH_BIN/summary" -m)" ]
+	[ "$output" = "$("${EMPTY_ENV[@]}" "${data[@]}" "$HEARTH_BIN/summary" -m)" ]
 	[ -f "$BATS_TEST_TMPDIR/home/.local/state/hearth/reminded" ]
 }
 

@@ -161,7 +161,7 @@ complete_bash() {
 	command=${line#    0 8 \* \* \* }
 	command=${command//\/usr\/local/$ROOT}
 	command -v setsid > /dev/null && setsid=(setsid -w)
-	run "${setsid[@]}" env -i PATH=/usr/bin:/bin HOME="$TMP" SHELL=/bin/sh \
+	run "${setsid[@]}" "${EMPTY_ENV[@]}" HOME="$TMP" SHELL=/bin/sh \
 		/bin/sh -c "$command" < /dev/null
 	[ "${#lines[@]}" -eq 1 ]
 	grep -qxF -- "$output" "$SHARE/reminders"
@@ -179,7 +179,7 @@ complete_bash() {
 	command=${line#    0 8 \* \* \* }
 	command=${command//\/usr\/local/$ROOT}
 	command=${command/notify-send/$TMP/bin/notify-send}
-	run env -i PATH=/usr/bin:/bin /bin/sh -c "$command" < /dev/null
+	run "${EMPTY_ENV[@]}" /bin/sh -c "$command" < /dev/null
 	[ "${lines[0]}" = :0 ]
 	[[ ${lines[1]} == unix:path=/run/user/*/bus ]]
 	[ "${lines[2]}" = hearth ]
