@@ -24,12 +24,14 @@ static const char details[] =
 	"  -e          explain each answer, ask a missed one again (know)\n"
 	"  -k bank     the question bank: self (the default) or know\n"
 	"  -l          list the questions instead of asking them\n"
-	"  -n count    ask only this many questions\n"
+	"  -n count    ask only this many questions, and every safety\n"
+	"              statement\n"
 	"  -s seed     shuffle the questions with this seed (a number)\n"
 	"  -h          print this help\n"
 	"  -V          print the version\n"
-	"A reply is an answer, ? for help, b (or back) to go back one\n"
-	"question, or q to stop, which writes a session of no answers.\n";
+	"A reply is an answer, s (or skip) for a statement that does not\n"
+	"apply, ? for help, b (or back) to go back one question, or q to\n"
+	"stop, which writes a session of no answers.\n";
 
 enum reply_kind {
 	REPLY_ANSWER, REPLY_BACK, REPLY_QUIT, REPLY_END, REPLY_HELP,
@@ -163,26 +165,28 @@ static void block_signals(int how)
 	sigprocmask(how, &set, NULL);
 }
 
+/* The bank's intro, its answers, and the replies that are no answer. */
 static void show_scale(const struct quiz *q)
 {
 	const struct bank *b = &q->bank;
 	char *label;
 	long v;
 
+	if (b->intro)
+		say(q, "%s", b->intro);
 	if (b->kind == BANK_CHOICE) {
-		say(q, "Answer with the letter of the choice the guide supports. "
-		       "%s", q->explain ? "Type q to quit."
+		say(q, "%s", q->explain ? "Type q to quit."
 		                        : "Type back to go back one question, "
 		                          "q to quit.");
 		return;
 	}
-	say(q, "Rate each statement about your relationship as it is now:");
 	for (v = b->answer_min; v <= b->answer_max; v++) {
 		label = xasprintf("  %ld  ", v);
 		say_labelled(q, label, b->labels[v - b->answer_min]);
 		free(label);
 	}
-	say(q, "Type b to go back one statement, q to quit.");
+	say(q, "Type s to skip a statement that does not apply to you, b to "
+	       "go back one statement, q to quit.");
 }
 
 /* With -e a missed question comes back after all the others, in the
@@ -241,17 +245,34 @@ static void show_item(const struct quiz *q, size_t k, const struct item *it)
 	}
 }
 
+/* The lines of the guide a question quotes, as the guide sets them. */
+static void show_quote(const struct quiz *q, const struct item *it)
+{
+	const struct guide_section *s = guide_section_of(&q->guide,
+	                                                 it->section);
+	const struct guide_line *line = NULL;
+
+	while ((line = guide_next_line(s, it->quote, line)))
+		say_labelled(q, "    ", line->text);
+}
+
 static void show_feedback(const struct quiz *q, const struct item *it,
                           const struct reply *r)
 {
-	if (r->value == (long)it->answer)
+	if (r->value == (long)it->answer && it->quote)
+		say(q, "Right. Section %ld says:", it->section);
+	else if (r->value == (long)it->answer)
 		say(q, "Right.");
 	else
-		say(q, "The guide says %c) %s (section %ld).%s",
+		say(q, "The guide says %c) %s (section %ld)%s",
 		    (int)('a' + it->answer), it->choices[it->answer],
-		    it->section, r->again ? " It will come up again." : "");
+		    it->section, it->quote ? ":" : ".");
+	if (it->quote)
+		show_quote(q, it);
 	if (it->note)
 		say_labelled(q, "Note: ", it->note);
+	if (r->again)
+		say(q, "It will come up again.");
 }
 
 static int is_word(const char *s, const char *word)
@@ -281,6 +302,11 @@ static enum reply_kind reply_of(const struct quiz *q, const struct item *it,
 	}
 	if (bank_parse_answer(&q->bank, it, line, len, value))
 		return REPLY_ANSWER;
+	if (q->bank.kind == BANK_RATING &&
+	    (is_word(line, "s") || is_word(line, "skip"))) {
+		*value = ANSWER_SKIPPED;
+		return REPLY_ANSWER;
+	}
 	if (is_word(line, "b") || is_word(line, "back"))
 		return REPLY_BACK;
 	if (is_word(line, "q") || is_word(line, "quit"))
@@ -299,7 +325,9 @@ static void prompt_answer(const struct quiz *q, const char *range,
 
 	buf_add_str(&text, "Your answer (");
 	buf_add_str(&text, range);
-	if (earlier) {
+	if (earlier && *earlier == ANSWER_SKIPPED) {
+		buf_add_str(&text, ", Enter skips it again");
+	} else if (earlier) {
 		buf_add_str(&text, ", Enter keeps ");
 		bank_add_answer(&text, &q->bank, *earlier);
 	}
@@ -315,7 +343,7 @@ static NORETURN void not_a_reply(const struct quiz *q, const struct item *it,
 		die_at(q->in.name, q->in.lineno, "not an answer to %s (%s) or q",
 		       it->id, range);
 	die_at(q->in.name, q->in.lineno, "not an answer to %s (%s), %s, or q",
-	       it->id, range, q->bank.kind == BANK_CHOICE ? "back" : "b");
+	       it->id, range, q->bank.kind == BANK_CHOICE ? "back" : "s, b");
 }
 
 /* At a terminal, a reply that is no answer is explained, and question k
@@ -555,26 +583,38 @@ static void add_item_start(struct buf *text, size_t k, const struct item *it)
 	buf_add(text, it->id, it->id_len);
 }
 
-/* 1. TEXT (ID, SCALE, reversed, safety) */
+/* 1. TEXT (ID, SCALE) or (ID, SCALE, reversed), and for a safety
+ * statement 1. TEXT (ID, safety, 4 to 5): the answers that call for the
+ * safety message. */
 static void print_rating_item(const struct quiz *q, size_t k,
                               const struct item *it, struct buf *text,
                               size_t width)
 {
 	add_item_start(text, k, it);
 	buf_add_str(text, ", ");
-	buf_add_str(text, q->bank.scales[it->scale].name);
+	if (it->is_signal) {
+		buf_add_str(text, "safety, ");
+		buf_add_long(text, it->fires_from);
+		if (it->fires_to > it->fires_from) {
+			buf_add_str(text, " to ");
+			buf_add_long(text, it->fires_to);
+		}
+	} else {
+		buf_add_str(text, q->bank.scales[it->scale].name);
+	}
 	if (it->reversed)
 		buf_add_str(text, ", reversed");
-	if (it->alert)
-		buf_add_str(text, ", safety");
 	buf_add_char(text, ')');
 	print_paragraph(text, width);
 }
 
-/* 1. TEXT (ID, section N), its choices, its answer and its note */
-static void print_choice_item(size_t k, const struct item *it,
-                              struct buf *text, size_t width)
+/* 1. TEXT (ID, section N), its choices, its answer, the lines of the
+ * guide it quotes and its note */
+static void print_choice_item(const struct quiz *q, size_t k,
+                              const struct item *it, struct buf *text,
+                              size_t width)
 {
+	const struct guide_line *line = NULL;
 	size_t i;
 
 	add_item_start(text, k, it);
@@ -592,6 +632,14 @@ static void print_choice_item(size_t k, const struct item *it,
 	buf_add_str(text, "   Answer: ");
 	buf_add_char(text, (char)('a' + it->answer));
 	print_paragraph(text, width);
+	while (it->quote &&
+	       (line = guide_next_line(guide_section_of(&q->guide,
+	                                                it->section),
+	                               it->quote, line))) {
+		buf_add_str(text, "   Quote: ");
+		buf_add_str(text, line->text);
+		print_paragraph(text, width);
+	}
 	if (it->note) {
 		buf_add_str(text, "   Note: ");
 		buf_add_str(text, it->note);
@@ -607,18 +655,20 @@ static void print_questionnaire(const struct quiz *q)
 	const char *label;
 	long v;
 
+	if (b->intro) {
+		buf_add_str(&text, b->intro);
+		print_paragraph(&text, width);
+	}
 	if (b->kind == BANK_RATING) {
-		out_printf("Rate each statement about your relationship as it "
-		           "is now, from %ld to %ld:\n", b->answer_min,
-		           b->answer_max);
 		for (v = b->answer_min; v <= b->answer_max; v++) {
 			label = b->labels[v - b->answer_min];
 			out_printf("  %ld  ", v);
 			out_text(label, strlen(label));
 			out_char('\n');
 		}
-	} else {
-		out_str("Choose the answer the guide supports.\n");
+		buf_add_str(&text, "A statement that does not apply can be "
+		                   "skipped: reply s.");
+		print_paragraph(&text, width);
 	}
 	for (k = 0; k < q->count; k++) {
 		out_char('\n');
@@ -626,28 +676,49 @@ static void print_questionnaire(const struct quiz *q)
 			print_rating_item(q, k, &b->items[q->order[k]], &text,
 			                  width);
 		else
-			print_choice_item(k, &b->items[q->order[k]], &text,
+			print_choice_item(q, k, &b->items[q->order[k]], &text,
 			                  width);
 	}
 	buf_free(&text);
 }
 
+static NORETURN void too_many(const struct bank *b, long count)
+{
+	size_t n = b->nitems - b->nsignals;
+
+	if (b->nsignals == 0)
+		cli_usage_error("-n %ld: the %s bank has %zu questions", count,
+		                b->name, n);
+	cli_usage_error("-n %ld: the %s bank has %zu statements besides its "
+	                "%zu safety statements, which are always asked",
+	                count, b->name, n, b->nsignals);
+}
+
+/* The bank's order, or a shuffled one; with -n, the first count items
+ * of it that are not safety statements, and every safety statement
+ * where it falls. */
 static void choose_order(struct quiz *q, const struct options *o)
 {
-	size_t n = q->bank.nitems, i;
+	const struct bank *b = &q->bank;
+	size_t n = b->nitems, i, kept = 0, others = 0;
 	struct rng rng;
 
-	if (o->count > (long)n)
-		cli_usage_error("-n %ld: the %s bank has %zu questions",
-		                o->count, q->bank.name, n);
+	if (o->count > (long)(n - b->nsignals))
+		too_many(b, o->count);
 	q->order = xcalloc(n, sizeof *q->order);
 	for (i = 0; i < n; i++)
 		q->order[i] = i;
-	if (o->seeded || q->bank.kind == BANK_CHOICE) {
+	if (o->seeded || b->kind == BANK_CHOICE) {
 		rng_seed(&rng, o->seeded ? o->seed : rng_seed_from_clock());
 		rng_shuffle(&rng, q->order, n);
 	}
-	q->count = o->count > 0 ? (size_t)o->count : n;
+	for (i = 0; i < n; i++) {
+		if (!b->items[q->order[i]].is_signal &&
+		    o->count > 0 && others++ >= (size_t)o->count)
+			continue;
+		q->order[kept++] = q->order[i];
+	}
+	q->count = kept;
 }
 
 static void open_terminal(struct quiz *q)

@@ -92,6 +92,7 @@ static void add_scale(struct buf *out, const struct result *r, size_t s)
 	else
 		buf_add_str(out, "null");
 	add_number_member(out, "answered", r->answered[s]);
+	add_number_member(out, "skipped", r->skipped[s]);
 	add_number_member(out, "needed", (long)b->scales[s].need);
 	close_object(out);
 }
@@ -130,6 +131,16 @@ static void add_letter_member(struct buf *out, const char *key,
 	buf_add_char(out, '"');
 }
 
+/* "given": the answer, or null for a statement skipped */
+static void add_given_member(struct buf *out, long given)
+{
+	add_key(out, "given");
+	if (given == ANSWER_SKIPPED)
+		buf_add_str(out, "null");
+	else
+		buf_add_long(out, given);
+}
+
 static void add_answer(struct buf *out, const struct result *r,
                        const struct given *g)
 {
@@ -138,15 +149,23 @@ static void add_answer(struct buf *out, const struct result *r,
 
 	open_object(out, "answer", r->time, b);
 	add_text_member(out, "id", it->id);
-	if (b->kind == BANK_RATING) {
+	if (it->is_signal) {
+		add_text_member(out, "scale", "safety");
+		add_number_member(out, "from", it->fires_from);
+		add_number_member(out, "to", it->fires_to);
+		add_given_member(out, g->value);
+		add_key(out, "fired");
+		buf_add_str(out, signal_fires(it, g->value) ? "true" : "false");
+	} else if (b->kind == BANK_RATING) {
 		add_text_member(out, "scale", b->scales[it->scale].name);
 		add_key(out, "reversed");
 		buf_add_str(out, it->reversed ? "true" : "false");
-		add_number_member(out, "given", g->value);
-		add_number_member(out, "counted",
-		                  it->reversed ? b->answer_min + b->answer_max -
-		                                     g->value
-		                               : g->value);
+		add_given_member(out, g->value);
+		add_key(out, "counted");
+		if (g->value == ANSWER_SKIPPED)
+			buf_add_str(out, "null");
+		else
+			buf_add_long(out, bank_counted(b, it, g->value));
 	} else {
 		add_number_member(out, "section", it->section);
 		add_letter_member(out, "given", b, g->value);

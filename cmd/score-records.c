@@ -60,7 +60,43 @@ static void add_choice(struct buf *out, const struct result *r)
 	buf_add_char(out, '\n');
 }
 
-/* answer SCALE ID KEY GIVEN COUNTED, or answer SECTION ID GIVEN RIGHT */
+/* answer safety ID FROM-TO GIVEN FIRED: a safety statement, whose
+ * answers FROM to TO call for the safety message; FIRED is yes or no. */
+static void add_signal_answer(struct buf *out, const struct item *it,
+                              long given)
+{
+	buf_add_str(out, "safety\t");
+	add_field(out, it->id, it->id_len);
+	buf_add_long(out, it->fires_from);
+	buf_add_char(out, '-');
+	buf_add_long(out, it->fires_to);
+	buf_add_char(out, '\t');
+	if (given == ANSWER_SKIPPED)
+		buf_add_char(out, '-');
+	else
+		buf_add_long(out, given);
+	buf_add_str(out, signal_fires(it, given) ? "\tyes" : "\tno");
+}
+
+/* answer SCALE ID KEY GIVEN COUNTED, with GIVEN and COUNTED - when
+ * skipped */
+static void add_rating_answer(struct buf *out, const struct bank *b,
+                              const struct item *it, long given)
+{
+	add_field(out, b->scales[it->scale].name,
+	          b->scales[it->scale].name_len);
+	add_field(out, it->id, it->id_len);
+	buf_add_str(out, it->reversed ? "-\t" : "+\t");
+	if (given == ANSWER_SKIPPED) {
+		buf_add_str(out, "-\t-");
+		return;
+	}
+	buf_add_long(out, given);
+	buf_add_char(out, '\t');
+	buf_add_long(out, bank_counted(b, it, given));
+}
+
+/* answer ..., as the two above, or answer SECTION ID GIVEN RIGHT */
 static void add_answer(struct buf *out, const struct result *r,
                        const struct given *g)
 {
@@ -69,16 +105,10 @@ static void add_answer(struct buf *out, const struct result *r,
 
 	add_start(out, r);
 	buf_add_str(out, "answer\t");
-	if (b->kind == BANK_RATING) {
-		add_field(out, b->scales[it->scale].name,
-		          b->scales[it->scale].name_len);
-		add_field(out, it->id, it->id_len);
-		buf_add_str(out, it->reversed ? "-\t" : "+\t");
-		buf_add_long(out, g->value);
-		buf_add_char(out, '\t');
-		buf_add_long(out, it->reversed ? b->answer_min + b->answer_max -
-		                                     g->value
-		                               : g->value);
+	if (it->is_signal) {
+		add_signal_answer(out, it, g->value);
+	} else if (b->kind == BANK_RATING) {
+		add_rating_answer(out, b, it, g->value);
 	} else {
 		buf_add_long(out, it->section);
 		buf_add_char(out, '\t');

@@ -63,17 +63,6 @@ static void put_para(struct buf *out, const struct view_options *o,
 	text->len = 0;
 }
 
-static const struct guide_section *find_section(const struct guide *g,
-                                                long number)
-{
-	size_t i;
-
-	for (i = 0; i < g->nsections; i++)
-		if (g->sections[i].number == number)
-			return &g->sections[i];
-	return NULL;
-}
-
 /* "Tue 1 Dec 2026 at 22:47", in local time */
 static void add_when(struct buf *out, const char *session_time)
 {
@@ -93,17 +82,36 @@ static void add_when(struct buf *out, const char *session_time)
 	buf_add_str(out, rest);
 }
 
+static size_t count_skipped(const struct result *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->count; i++)
+		n += r->answers[i].value == ANSWER_SKIPPED;
+	return n;
+}
+
+/* "self: 28 statements answered on ...", or "self: 26 statements
+ * answered and 2 skipped on ..." */
 static void add_heading(struct buf *out, struct buf *text,
                         const struct view_options *o, const struct result *r)
 {
+	size_t skipped = count_skipped(r), answered = r->count - skipped;
+
 	buf_add_str(text, r->bank->name);
 	buf_add_str(text, ": ");
-	buf_add_long(text, (long)r->count);
+	buf_add_long(text, (long)answered);
 	if (r->bank->kind == BANK_RATING)
-		buf_add_str(text, r->count == 1 ? " statement" : " statements");
+		buf_add_str(text, answered == 1 ? " statement" : " statements");
 	else
-		buf_add_str(text, r->count == 1 ? " question" : " questions");
-	buf_add_str(text, " answered on ");
+		buf_add_str(text, answered == 1 ? " question" : " questions");
+	buf_add_str(text, " answered");
+	if (skipped > 0) {
+		buf_add_str(text, " and ");
+		buf_add_long(text, (long)skipped);
+		buf_add_str(text, " skipped");
+	}
+	buf_add_str(text, " on ");
 	add_when(text, r->time);
 	put_para(out, o, 0, 0, text);
 }
@@ -139,22 +147,53 @@ static void add_padded(struct buf *out, const char *s, size_t len,
 	add_spaces(out, width > len ? width - len : 1);
 }
 
+/* "s06, answered 2 (disagree)", or "s06, skipped" */
+static void add_given(struct buf *text, const struct bank *b,
+                      const struct item *it, long given)
+{
+	buf_add(text, it->id, it->id_len);
+	if (given == ANSWER_SKIPPED) {
+		buf_add_str(text, ", skipped");
+		return;
+	}
+	buf_add_str(text, ", answered ");
+	buf_add_long(text, given);
+	buf_add_str(text, " (");
+	buf_add_str(text, b->labels[given - b->answer_min]);
+	buf_add_char(text, ')');
+}
+
 /* s06, answered 2 (disagree), reversed: counts 4. TEXT */
 static void add_rating_answer(struct buf *text, const struct bank *b,
                               const struct given *g)
 {
 	const struct item *it = &b->items[g->item];
-	long counted = it->reversed ? b->answer_min + b->answer_max - g->value
-	                            : g->value;
 
-	buf_add(text, it->id, it->id_len);
-	buf_add_str(text, ", answered ");
-	buf_add_long(text, g->value);
-	buf_add_str(text, " (");
-	buf_add_str(text, b->labels[g->value - b->answer_min]);
-	buf_add_str(text, it->reversed ? "), reversed: counts " : "): counts ");
-	buf_add_long(text, counted);
+	add_given(text, b, it, g->value);
+	if (g->value != ANSWER_SKIPPED) {
+		buf_add_str(text, it->reversed ? ", reversed: counts "
+		                               : ": counts ");
+		buf_add_long(text, bank_counted(b, it, g->value));
+	}
 	buf_add_str(text, ". ");
+	buf_add_str(text, it->text);
+}
+
+/* s09, answered 4 (agree): calls for the note (4 to 5). TEXT */
+static void add_signal_answer(struct buf *text, const struct bank *b,
+                              const struct given *g)
+{
+	const struct item *it = &b->items[g->item];
+
+	add_given(text, b, it, g->value);
+	buf_add_str(text, signal_fires(it, g->value) ? ": calls for the note ("
+	                                             : ": the note is for ");
+	buf_add_long(text, it->fires_from);
+	if (it->fires_to > it->fires_from) {
+		buf_add_str(text, " to ");
+		buf_add_long(text, it->fires_to);
+	}
+	buf_add_str(text, signal_fires(it, g->value) ? "). " : ". ");
 	buf_add_str(text, it->text);
 }
 
@@ -174,7 +213,13 @@ static void add_scale(struct buf *out, struct buf *text,
 		buf_add_long(text, r->answered[s]);
 		buf_add_str(text, " of ");
 		buf_add_long(text, (long)sc->nitems);
-		buf_add_str(text, " statements answered, ");
+		buf_add_str(text, " statements answered");
+		if (r->skipped[s] > 0) {
+			buf_add_str(text, " (");
+			buf_add_long(text, r->skipped[s]);
+			buf_add_str(text, " skipped)");
+		}
+		buf_add_str(text, ", ");
 		buf_add_long(text, (long)sc->need);
 		buf_add_str(text, " needed");
 	} else {
@@ -184,7 +229,7 @@ static void add_scale(struct buf *out, struct buf *text,
 		add_mean(text, mean);
 		buf_add_str(text, "  ");
 		buf_add_str(text, b->bands[band].name);
-		read = find_section(o->guide, section_of_mean(b, s, mean));
+		read = guide_section_of(o->guide, section_of_mean(b, s, mean));
 		if (read) {
 			buf_add_str(text, ", see section ");
 			buf_add_long(text, read->number);
@@ -194,6 +239,15 @@ static void add_scale(struct buf *out, struct buf *text,
 	}
 	put_para(out, o, 0, column, text);
 	add_para(out, o, column, column, sc->description);
+	if (mean >= 0 && r->skipped[s] > 0) {
+		buf_add_long(text, r->skipped[s]);
+		buf_add_str(text, r->skipped[s] == 1 ? " statement skipped"
+		                                     : " statements skipped");
+		buf_add_str(text, "; the mean is of the other ");
+		buf_add_long(text, r->answered[s]);
+		buf_add_char(text, '.');
+		put_para(out, o, column, column, text);
+	}
 	for (i = 0; o->explain && i < r->count; i++) {
 		if (b->items[r->answers[i].item].scale != s)
 			continue;
@@ -219,6 +273,28 @@ static void add_sections_hint(struct buf *out, struct buf *text,
 	put_para(out, o, 0, 2, text);
 }
 
+/* With -e: the safety statements answered, and whether each called for
+ * the safety message. */
+static void add_signals(struct buf *out, struct buf *text,
+                        const struct view_options *o, const struct result *r)
+{
+	const struct bank *b = r->bank;
+	size_t i;
+	int headed = 0;
+
+	for (i = 0; i < r->count; i++) {
+		if (!b->items[r->answers[i].item].is_signal)
+			continue;
+		if (!headed++) {
+			buf_add_char(out, '\n');
+			buf_add_str(text, "Safety statements, in no scale:");
+			put_para(out, o, 0, 0, text);
+		}
+		add_signal_answer(text, b, &r->answers[i]);
+		put_para(out, o, 2, 4, text);
+	}
+}
+
 static void report_rating(struct buf *out, struct buf *text,
                           const struct view_options *o,
                           const struct result *r)
@@ -229,6 +305,8 @@ static void report_rating(struct buf *out, struct buf *text,
 		buf_add_char(out, '\n');
 		add_para(out, o, 2, 2, r->bank->safety_message);
 	}
+	if (o->explain)
+		add_signals(out, text, o, r);
 	buf_add_char(out, '\n');
 	for (s = 0; s < r->bank->nscales; s++)
 		add_scale(out, text, o, r, s);
@@ -245,13 +323,27 @@ static void add_choice_text(struct buf *text, const struct item *it,
 	buf_add_str(text, it->choices[choice]);
 }
 
+/* The lines of the guide a question quotes, as the guide sets them. */
+static void add_quote(struct buf *out, struct buf *text,
+                      const struct view_options *o, const struct item *it)
+{
+	const struct guide_section *s = guide_section_of(o->guide,
+	                                                 it->section);
+	const struct guide_line *line = NULL;
+
+	while (it->quote && s && (line = guide_next_line(s, it->quote, line))) {
+		buf_add_str(text, line->text);
+		put_para(out, o, 4, 6, text);
+	}
+}
+
 /* A question: what was asked, answered and right, where the guide says
  * so, and the note on it. */
 static void add_question(struct buf *out, struct buf *text,
                          const struct view_options *o, const struct item *it,
                          long given)
 {
-	const struct guide_section *where = find_section(o->guide, it->section);
+	const struct guide_section *where = guide_section_of(o->guide, it->section);
 
 	buf_add_str(text, "- ");
 	buf_add_str(text, it->text);
@@ -268,8 +360,9 @@ static void add_question(struct buf *out, struct buf *text,
 		buf_add_str(text, ", ");
 		buf_add_str(text, where->title);
 	}
-	buf_add_char(text, '.');
+	buf_add_char(text, it->quote ? ':' : '.');
 	put_para(out, o, 2, 2, text);
+	add_quote(out, text, o, it);
 	if (it->note) {
 		buf_add_str(text, "Note: ");
 		buf_add_str(text, it->note);

@@ -42,7 +42,7 @@ enum state { OUTSIDE, INSIDE, SKIPPING };
 struct scored_bank {
 	struct bank bank;
 	unsigned long *answered_in; /* per item: the last session to answer it */
-	long *sum, *count, *mean;   /* per scale (rating) */
+	long *sum, *count, *skipped, *mean; /* per scale (rating) */
 };
 
 struct scorer {
@@ -247,6 +247,7 @@ static void finish_session(struct scorer *sc)
 	r.answers = sc->answers;
 	r.mean = sc->sb->mean;
 	r.answered = sc->sb->count;
+	r.skipped = sc->sb->skipped;
 	r.alerted = sc->alerted;
 	r.correct = sc->correct;
 	r.sections = sc->sections;
@@ -280,6 +281,7 @@ static struct scored_bank *find_bank(struct scorer *sc, const char *name)
 	sb->answered_in = xcalloc(sb->bank.nitems, sizeof *sb->answered_in);
 	sb->sum = xcalloc(n, sizeof *sb->sum);
 	sb->count = xcalloc(n, sizeof *sb->count);
+	sb->skipped = xcalloc(n, sizeof *sb->skipped);
 	sb->mean = xcalloc(n, sizeof *sb->mean);
 	sc->banks = xrealloc(sc->banks, sc->nbanks + 1,
 	                     sizeof(struct scored_bank *));
@@ -296,6 +298,7 @@ static void free_banks(struct scorer *sc)
 		free(sc->banks[i]->answered_in);
 		free(sc->banks[i]->sum);
 		free(sc->banks[i]->count);
+		free(sc->banks[i]->skipped);
 		free(sc->banks[i]->mean);
 		free(sc->banks[i]);
 	}
@@ -337,6 +340,7 @@ static void start_session(struct scorer *sc, const struct line_reader *in,
 	sc->nsections = 0;
 	memset(sb->sum, 0, sb->bank.nscales * sizeof *sb->sum);
 	memset(sb->count, 0, sb->bank.nscales * sizeof *sb->count);
+	memset(sb->skipped, 0, sb->bank.nscales * sizeof *sb->skipped);
 	sc->answers = xgrow(sc->answers, &sc->answers_cap, sc->expected,
 	                    sizeof *sc->answers);
 	sc->state = INSIDE;
@@ -344,18 +348,21 @@ static void start_session(struct scorer *sc, const struct line_reader *in,
 		finish_session(sc);
 }
 
+/* A safety statement counts in no scale; a skipped statement counts in
+ * none either, but in the scale's share of skipped ones. */
 static void record_rating(struct scorer *sc, const struct item *it,
                           long value)
 {
 	struct scored_bank *sb = sc->sb;
-	const struct bank *b = &sb->bank;
 
-	if (it->alert && value >= b->safety_threshold)
-		sc->alerted = 1;
-	sb->sum[it->scale] += it->reversed
-	                          ? b->answer_min + b->answer_max - value
-	                          : value;
-	sb->count[it->scale]++;
+	if (it->is_signal) {
+		sc->alerted |= signal_fires(it, value);
+	} else if (value == ANSWER_SKIPPED) {
+		sb->skipped[it->scale]++;
+	} else {
+		sb->sum[it->scale] += bank_counted(&sb->bank, it, value);
+		sb->count[it->scale]++;
+	}
 }
 
 static void record_choice(struct scorer *sc, const struct item *it,
@@ -388,8 +395,8 @@ static void read_answer(struct scorer *sc, const struct line_reader *in,
 	if (!bank_parse_answer(b, it, sl->answer, sl->answer_len, &value)) {
 		bank_describe_answers(b, it, range, sizeof range);
 		reject(sc, in, in->lineno, line, len, "'%.*s' is not an answer "
-		       "to %s (%s)", (int)sl->answer_len, sl->answer, it->id,
-		       range);
+		       "to %s (%s%s)", (int)sl->answer_len, sl->answer, it->id,
+		       range, b->kind == BANK_RATING ? ", or - for skipped" : "");
 		return;
 	}
 	if (sc->sb->answered_in[index] == sc->session_id) {

@@ -9,7 +9,8 @@
 /* One answer of a session, as read. */
 struct given {
 	size_t item;
-	long value; /* rating: as given; choice: the index of the choice */
+	long value; /* rating: as given, or ANSWER_SKIPPED; choice: the
+	               index of the choice */
 };
 
 /* A session read whole, and what it scores. */
@@ -21,6 +22,7 @@ struct result {
 	/* rating, a value per scale */
 	const long *mean;     /* in tenths, or -1 when too few answered */
 	const long *answered; /* answers counted */
+	const long *skipped;  /* statements skipped */
 	int alerted;          /* the safety line is due */
 	/* choice */
 	long correct;

@@ -7,6 +7,7 @@
 #include "hearth.h"
 
 enum { ANSWER_MAX = 99, CHOICES_MAX = 26, MEAN_MAX = 999 };
+enum { EITHER_KIND = -1 };
 
 /* Names mapped to their index in an array, so that loading a bank and
  * scoring an answer take one look-up, not a search. */
@@ -155,8 +156,8 @@ static void set_kind(struct loader *l, enum bank_kind kind)
 {
 	if (l->kind_known && l->b->kind != kind)
 		FAIL(l, "a bank holds rating records (answer, band, need, "
-		     "scale, rise, read, item, safety, alert) or knowledge "
-		     "records (question, choice, note), not both");
+		     "scale, rise, read, item, safety, signal) or knowledge "
+		     "records (question, choice, note, quote), not both");
 	l->b->kind = kind;
 	l->kind_known = 1;
 }
@@ -393,23 +394,42 @@ static void add_rise(struct loader *l)
 
 static void add_safety(struct loader *l)
 {
-	struct bank *b = l->b;
-
-	record_expect(&b->file, l->rec, 3);
-	need_answers(l);
-	if (b->safety_message)
+	record_expect(&l->b->file, l->rec, 2);
+	if (l->b->safety_message)
 		FAIL(l, "safety is given twice");
-	b->safety_threshold = field_number(l, 1, b->answer_min,
-	                                   b->answer_max, "safety threshold");
-	b->safety_message = l->rec->field[2];
+	l->b->safety_message = l->rec->field[1];
 }
 
-static void add_alert(struct loader *l)
+/* signal ID FROM TO TEXT: a statement of no scale, whose answers FROM to
+ * TO call for the safety message. */
+static void add_signal(struct loader *l)
+{
+	struct bank *b = l->b;
+	struct item *it;
+
+	record_expect(&b->file, l->rec, 5);
+	need_answers(l);
+	if (!b->safety_message)
+		FAIL(l, "signal needs the safety record above it");
+	it = new_item(l, 1);
+	it->scale = NO_SCALE;
+	it->is_signal = 1;
+	it->fires_from = field_number(l, 2, b->answer_min, b->answer_max,
+	                              "answer");
+	it->fires_to = field_number(l, 3, it->fires_from, b->answer_max,
+	                            "answer");
+	if (it->fires_from == b->answer_min && it->fires_to == b->answer_max)
+		FAIL(l, "signal '%s' fires on every answer", it->id);
+	it->text = l->rec->field[4];
+	b->nsignals++;
+}
+
+static void add_intro(struct loader *l)
 {
 	record_expect(&l->b->file, l->rec, 2);
-	if (!l->b->safety_message)
-		FAIL(l, "alert needs the safety record above it");
-	l->b->items[find_item(l, 1)].alert = 1;
+	if (l->b->intro)
+		FAIL(l, "intro is given twice");
+	l->b->intro = l->rec->field[1];
 }
 
 static void add_question(struct loader *l)
@@ -460,11 +480,32 @@ static void add_note(struct loader *l)
 	it->note = l->rec->field[2];
 }
 
+/* quote ID PART: after an answer, quiz and score quote the lines of this
+ * part of the question's section. */
+static void add_quote(struct loader *l)
+{
+	const struct guide_section *s;
+	struct item *it;
+	long n;
+
+	record_expect(&l->b->file, l->rec, 3);
+	it = question_of(l);
+	if (it->quote)
+		FAIL(l, "question '%s' has a quote already", it->id);
+	n = it->section;
+	s = guide_section_of(l->guide, n);
+	if (!guide_next_line(s, l->rec->field[2], NULL))
+		FAIL(l, "section %ld of the guide has no part '%s'", n,
+		     l->rec->field[2]);
+	it->quote = l->rec->field[2];
+}
+
 static const struct {
 	const char *type;
-	enum bank_kind kind;
+	int kind; /* an enum bank_kind, or EITHER_KIND */
 	void (*add)(struct loader *);
 } record_types[] = {
+	{"intro", EITHER_KIND, add_intro},
 	{"answer", BANK_RATING, add_answer},
 	{"band", BANK_RATING, add_band},
 	{"need", BANK_RATING, add_need},
@@ -473,10 +514,11 @@ static const struct {
 	{"item", BANK_RATING, add_item},
 	{"rise", BANK_RATING, add_rise},
 	{"safety", BANK_RATING, add_safety},
-	{"alert", BANK_RATING, add_alert},
+	{"signal", BANK_RATING, add_signal},
 	{"question", BANK_CHOICE, add_question},
 	{"choice", BANK_CHOICE, add_choice},
 	{"note", BANK_CHOICE, add_note},
+	{"quote", BANK_CHOICE, add_quote},
 };
 
 static void add_record(struct loader *l)
@@ -486,7 +528,8 @@ static void add_record(struct loader *l)
 	for (i = 0; i < sizeof record_types / sizeof *record_types; i++) {
 		if (l->rec->field[0][0] == record_types[i].type[0] &&
 		    strcmp(l->rec->field[0], record_types[i].type) == 0) {
-			set_kind(l, record_types[i].kind);
+			if (record_types[i].kind != EITHER_KIND)
+				set_kind(l, (enum bank_kind)record_types[i].kind);
 			record_types[i].add(l);
 			return;
 		}
@@ -515,6 +558,9 @@ static void check_rating_bank(struct bank *b)
 		if (s->need < 2)
 			s->need = 2;
 	}
+	if (b->safety_message && b->nsignals == 0)
+		die_at(b->file.path, 0, "the safety message needs signal "
+		       "records to call for it");
 	if (!b->read)
 		b->read = xcalloc(b->nscales * b->nbands, sizeof *b->read);
 }
@@ -604,6 +650,10 @@ void bank_free(struct bank *b)
 int bank_parse_answer(const struct bank *b, const struct item *it,
                       const char *s, size_t len, long *value)
 {
+	if (b->kind == BANK_RATING && len == 1 && s[0] == '-') {
+		*value = ANSWER_SKIPPED;
+		return 1;
+	}
 	if (b->kind == BANK_RATING)
 		return parse_number(s, len, b->answer_min, b->answer_max, value);
 	if (len != 1 || s[0] < 'a' || s[0] >= 'a' + (int)it->nchoices)
@@ -614,10 +664,23 @@ int bank_parse_answer(const struct bank *b, const struct item *it,
 
 void bank_add_answer(struct buf *out, const struct bank *b, long value)
 {
-	if (b->kind == BANK_RATING)
+	if (value == ANSWER_SKIPPED)
+		buf_add_char(out, '-');
+	else if (b->kind == BANK_RATING)
 		buf_add_long(out, value);
 	else
 		buf_add_char(out, (char)('a' + value));
+}
+
+int signal_fires(const struct item *it, long value)
+{
+	return value != ANSWER_SKIPPED && value >= it->fires_from &&
+	       value <= it->fires_to;
+}
+
+long bank_counted(const struct bank *b, const struct item *it, long value)
+{
+	return it->reversed ? b->answer_min + b->answer_max - value : value;
 }
 
 void bank_describe_answers(const struct bank *b, const struct item *it,

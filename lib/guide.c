@@ -212,6 +212,23 @@ enum ref_status guide_find(const struct guide *g, const char *ref,
 	return matches ? REF_FOUND : REF_UNKNOWN;
 }
 
+const struct guide_section *guide_section_of(const struct guide *g, long n)
+{
+	return find_by_number(g, n);
+}
+
+const struct guide_line *guide_next_line(const struct guide_section *s,
+                                         const char *part,
+                                         const struct guide_line *after)
+{
+	size_t i = after ? (size_t)(after - s->lines) + 1 : 0;
+
+	for (; i < s->nlines; i++)
+		if (strcmp(s->lines[i].part, part) == 0)
+			return &s->lines[i];
+	return NULL;
+}
+
 const struct guide_section *guide_find_or_die(const struct guide *g,
                                               const char *ref,
                                               const char *path, long line)

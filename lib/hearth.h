@@ -323,6 +323,13 @@ enum ref_status { REF_FOUND, REF_UNKNOWN, REF_AMBIGUOUS };
 /* Finds a section by number, slug, or an unambiguous prefix of a slug. */
 enum ref_status guide_find(const struct guide *g, const char *ref,
                            const struct guide_section **found);
+/* The section numbered n, or NULL. */
+const struct guide_section *guide_section_of(const struct guide *g, long n);
+/* The first line of part in s after the line after (the first of all when
+ * after is NULL), or NULL. */
+const struct guide_line *guide_next_line(const struct guide_section *s,
+                                         const char *part,
+                                         const struct guide_line *after);
 /* Looks a reference up and exits 1 with the tool's message when it fails. */
 const struct guide_section *guide_find_or_die(const struct guide *g,
                                               const char *ref,
@@ -358,18 +365,27 @@ struct band {
 	size_t name_len;
 	long from; /* lowest mean in the band, in tenths */
 };
+/* A rating item of no scale: a safety statement, a signal. */
+#define NO_SCALE ((size_t)-1)
+/* The value of a skipped statement, written "-" in a session. */
+enum { ANSWER_SKIPPED = -1 };
 struct item {
 	const char *id;
 	size_t id_len;
 	const char *text;
 	long line;
-	size_t scale;           /* rating: index into scales */
-	int reversed, alert;    /* rating */
+	size_t scale;           /* rating: index into scales, or NO_SCALE */
+	int reversed;           /* rating */
+	int is_signal;          /* rating: a safety statement, of no scale */
+	long fires_from, fires_to; /* signal: the answers that call for
+	                              the safety message */
 	long section;           /* choice: where the guide says it */
 	size_t answer;          /* choice: index of the right choice */
 	const char **choices;   /* choice */
 	size_t nchoices;
 	const char *note;       /* choice, or NULL */
+	const char *quote;      /* choice: the part of its section quoted
+	                           after an answer, or NULL */
 };
 struct bank_index;
 struct bank {
@@ -386,8 +402,9 @@ struct bank {
 	size_t nscales;
 	long *read; /* read[scale * nbands + band]: a section, or 0 */
 	long need_percent;
-	long safety_threshold; /* 0 when the bank has no safety record */
-	const char *safety_message;
+	const char *safety_message; /* rating, or NULL */
+	size_t nsignals;
+	const char *intro; /* what quiz says first, or NULL */
 	struct bank_index *index; /* items and scales by name */
 };
 /* Whether DATADIR/name.bank exists. */
@@ -399,8 +416,9 @@ void bank_free(struct bank *b);
 /* Returns 1 and sets *index when the bank has an item with this id. */
 int bank_find_item(const struct bank *b, const char *id, size_t len,
                    size_t *index);
-/* Reads an answer to item it as written in a session ("4", "b"); returns
- * 1 and sets *value (a rating, or a choice's index) when it is valid. */
+/* Reads an answer to item it as written in a session ("4", "b", "-");
+ * returns 1 and sets *value (a rating, ANSWER_SKIPPED, or a choice's
+ * index) when it is valid. */
 int bank_parse_answer(const struct bank *b, const struct item *it,
                       const char *s, size_t len, long *value);
 /* Adds an answer as a session writes it: the inverse of the above. */
@@ -410,6 +428,10 @@ void bank_describe_answers(const struct bank *b, const struct item *it,
                            char *buf, size_t size);
 /* For the fuzz harnesses: builds the bank from b->file, loaded already. */
 void bank_parse(struct bank *b, const struct guide *g);
+/* Whether the answer value to signal it calls for the safety message. */
+int signal_fires(const struct item *it, long value);
+/* The answer a rating item counts on its scale: reversed if its key is -. */
+long bank_counted(const struct bank *b, const struct item *it, long value);
 
 /* session.c: the session format quiz writes and score reads */
 #define SESSION_MAGIC "hearth-session"

@@ -21,13 +21,16 @@ item\ti1\ta\t+\tOne.
 item\ti2\ta\t-\tTwo.
 item\ti3\tb\t+\tThree.
 item\ti4\tb\t+\tFour.
-safety\t2\tA safety message.
-alert\ti1'
+safety\tA safety message.
+signal\ti5\t2\t2\tFive.
+intro\tRate each statement.'
 
 CHOICE='question\tq1\t1\tb\tA question?
 choice\tq1\tx
 choice\tq1\ty
-note\tq1\tA note.'
+note\tq1\tA note.
+quote\tq1\tbehaviour
+intro\tChoose.'
 
 # write_bank TEMPLATE [N=LINE]...: writes $DATA/t.bank, inserting each LINE
 # before line N of the template.
@@ -57,28 +60,32 @@ bank_error() {
 	write_bank "$RATING"
 	run quiz -k t -l
 	assert_output_file - <<-'EOF'
-	Rate each statement about your relationship as it is now, from 1 to 2:
+	Rate each statement.
 	  1  no
 	  2  yes
+	A statement that does not apply can be skipped: reply s.
 
-	1. One. (i1, a, safety)
+	1. One. (i1, a)
 
 	2. Two. (i2, a, reversed)
 
 	3. Three. (i3, b)
 
 	4. Four. (i4, b)
+
+	5. Five. (i5, safety, 2)
 	EOF
 	write_bank "$CHOICE"
 	run quiz -k t -l
 	[[ $output == *"A note."* ]]
-	assert_output_file - <<-'EOF'
-	Choose the answer the guide supports.
+	assert_output_file - <<-EOF
+	Choose.
 
 	1. A question? (q1, section 1)
 	   a) x
 	   b) y
 	   Answer: b
+	   Quote: $(awk -F '\t' '$1 == "line" && $2 == 1 && $3 == "behaviour" { print $4 }' "$DATA/guide")
 	   Note: A note.
 	EOF
 }
@@ -96,9 +103,9 @@ bank_error() {
 
 @test "a bank holds rating records or knowledge records, not both" {
 	write_bank "$RATING" '15=question\tq1\t1\ta\tQ?'
-	bank_error 15 "a bank holds rating records (answer, band, need, scale, rise, read, item, safety, alert) or knowledge records (question, choice, note), not both"
+	bank_error 15 "a bank holds rating records (answer, band, need, scale, rise, read, item, safety, signal) or knowledge records (question, choice, note, quote), not both"
 	write_bank "$CHOICE" '2=answer\t1\tno'
-	bank_error 2 "a bank holds rating records (answer, band, need, scale, rise, read, item, safety, alert) or knowledge records (question, choice, note), not both"
+	bank_error 2 "a bank holds rating records (answer, band, need, scale, rise, read, item, safety, signal) or knowledge records (question, choice, note, quote), not both"
 }
 
 @test "answers: a number from 0 to 99, each one after the last" {
@@ -150,7 +157,7 @@ bank_error() {
 	bank_error 14 "scales must be defined before the read and item records"
 	write_bank "$RATING" '8=scale\tc\tlonely'
 	bank_error 8 "scale 'c' has 0 items; a scale needs two or more"
-	write_bank "$RATING" '8=scale\tc\tsmall' '14=item\ti5\tc\t+\tFive.'
+	write_bank "$RATING" '8=scale\tc\tsmall' '14=item\ti7\tc\t+\tSeven.'
 	bank_error 8 "scale 'c' has 1 items; a scale needs two or more"
 }
 
@@ -184,19 +191,48 @@ bank_error() {
 	bank_error 3 "items need the scale records above them"
 }
 
-@test "safety and alert: one threshold in the answer range; alerts name items" {
-	write_bank "$RATING" '14=safety\t2\tAgain.'
+@test "safety and signals: one message; a signal fires on some answers, not all" {
+	write_bank "$RATING" '14=safety\tAgain.'
 	bank_error 14 "safety is given twice"
 	write_bank "$RATING"
-	sed -i 's/^safety\t2\t/safety\t3\t/' "$DATA/t.bank"
-	bank_error 13 "safety threshold '3' is not a number from 1 to 2"
-	write_bank "$RATING" '15=alert\ti9'
-	bank_error 15 "no item 'i9' is defined above this line"
-	write_bank "$RATING"
 	sed -i '/^safety/d' "$DATA/t.bank"
-	bank_error 13 "alert needs the safety record above it"
-	printf 'safety\t1\tmsg\n' > "$DATA/t.bank"
-	bank_error 1 "'safety' needs the answer records above it"
+	bank_error 13 "signal needs the safety record above it"
+	write_bank "$RATING"
+	sed -i '/^signal/d' "$DATA/t.bank"
+	bank_error 0 "the safety message needs signal records to call for it"
+	printf 'signal\ts1\t1\t1\tmsg\n' > "$DATA/t.bank"
+	bank_error 1 "'signal' needs the answer records above it"
+	write_bank "$RATING" '15=signal\ti6\t1\t2\tSix.'
+	bank_error 15 "signal 'i6' fires on every answer"
+	write_bank "$RATING" '15=signal\ti6\t0\t1\tSix.'
+	bank_error 15 "answer '0' is not a number from 1 to 2"
+	write_bank "$RATING" '15=signal\ti6\t2\t1\tSix.'
+	bank_error 15 "answer '1' is not a number from 2 to 2"
+	write_bank "$RATING" '15=signal\ti1\t2\t2\tSix.'
+	bank_error 15 "id 'i1' is used twice (first on line 9)"
+	write_bank "$RATING" '15=signal\ti6\t2\t2'
+	bank_error 15 "'signal' record has 4 tab-separated fields, expected 5"
+}
+
+@test "intro: once, in a bank of either kind" {
+	write_bank "$RATING" '1=intro\tAgain.'
+	bank_error 16 "intro is given twice"
+	write_bank "$CHOICE" '1=intro\tAgain.'
+	bank_error 7 "intro is given twice"
+	write_bank "$CHOICE"
+	sed -i '/^intro/d' "$DATA/t.bank"
+	run quiz -k t -l
+	[[ ${lines[0]} == "1. A question? (q1, section 1)" ]]
+}
+
+@test "quote: once for a question, a part of its section of the guide" {
+	write_bank "$CHOICE" '6=quote\tq1\tpsychology'
+	bank_error 6 "question 'q1' has a quote already"
+	write_bank "$CHOICE"
+	sed -i 's/^quote\tq1\tbehaviour$/quote\tq1\tbrain/' "$DATA/t.bank"
+	bank_error 5 "section 1 of the guide has no part 'brain'"
+	write_bank "$CHOICE" '7=quote\tq9\tbrain'
+	bank_error 7 "no item 'q9' is defined above this line"
 }
 
 @test "a rating bank needs two answers, bands, need, and an item" {
@@ -230,7 +266,7 @@ bank_error() {
 		printf 'choice\tq1\t%s\n' "$letter" >> "$DATA/t.bank"
 	done
 	printf 'choice\tq1\ttoo many\n' >> "$DATA/t.bank"
-	bank_error 29 "question 'q1' has more than 26 choices"
+	bank_error 31 "question 'q1' has more than 26 choices"
 }
 
 @test "score refuses a malformed bank a session names, as quiz does" {

@@ -35,12 +35,14 @@ for v in ASAN_OPTIONS UBSAN_OPTIONS; do
 done
 # A session's time, as quiz writes it.
 TIME_RE='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z'
-# N: the items of the self bank, which quiz asks without -n; KNOW_N: the
-# questions of the know bank.
-read -r N KNOW_N < <(awk -F'\t' '
-	FILENAME ~ /self.bank$/ && $1 == "item" { self++ }
+# N: the statements of the self bank, items and signals, which quiz asks
+# without -n; SIGNALS: the signals among them; KNOW_N: the questions of
+# the know bank.
+read -r N SIGNALS KNOW_N < <(awk -F'\t' '
+	FILENAME ~ /self.bank$/ && ($1 == "item" || $1 == "signal") { self++ }
+	FILENAME ~ /self.bank$/ && $1 == "signal" { signals++ }
 	FILENAME ~ /know.bank$/ && $1 == "question" { know++ }
-	END { print self + 0, know + 0 }' "$SHARE/self.bank" "$SHARE/know.bank")
+	END { print self + 0, signals + 0, know + 0 }' "$SHARE/self.bank" "$SHARE/know.bank")
 
 # --- run ---------------------------------------------------------------
 
@@ -264,9 +266,10 @@ bank_field() {
 	awk -F'\t' -v type="$2" -v f="${3:-0}" '$1 == type { print $f }' "$SHARE/$1.bank"
 }
 
-# The ids of bank $1 (self or know), in bank order.
+# The ids of bank $1 (self or know), in bank order: items and signals,
+# or questions.
 bank_ids() {
-	awk -F'\t' '$1 == "item" || $1 == "question" { print $2 }' "$SHARE/$1.bank"
+	awk -F'\t' '$1 == "item" || $1 == "signal" || $1 == "question" { print $2 }' "$SHARE/$1.bank"
 }
 
 # The right letter (with -w a wrong one: a, unless a is right, then b) of
@@ -318,9 +321,9 @@ hand_results() {
 	$T	self	walls	4.0	high	1
 	$T	self	reaching	3.6	moderate	2
 	$T	self	strain	2.4	moderate	2
-	$T	self	reciprocity	1.8	low	5
-	$T	self	readiness	4.2	high	-
-	$T	self	safety	If you are afraid of your partner or feel controlled, please talk to someone you trust, a local domestic-abuse service, or, if you are in danger, emergency services.
+	$T	self	reciprocity	1.6	low	5
+	$T	self	boundaries	4.2	high	-
+	$T	self	safety	If you are afraid of your partner or feel controlled, please talk to someone you trust, a local domestic-abuse service, or, if you are in danger, emergency services. If someone else uses this computer, they may be able to read a saved journal: chmod 600 on the file keeps other accounts out, and rm deletes it.
 	EOF
 }
 

@@ -6,25 +6,25 @@ load helper
 # that works from the bank files alone (make bench races it, too).
 
 setup() {
-	SAFETY=$(bank_field self safety 3)
-	THRESHOLD=$(bank_field self safety 2)
+	SAFETY=$(bank_field self safety 2)
 }
 
 @test "the hand-computed session: five scales and the safety line" {
 	# Answers from tests/fixtures/hand.session; (r) is reverse-keyed, scored
 	# 1 + 5 - x. Bands: low from 1.0, moderate from 2.4, high from 3.7.
-	# walls       s01 4, s06 2(r) 4, s11 5, s16 3, s21 2(r) 4, s26 4
-	#             = 24 / 6 = 4.0: high, read 1
+	# walls       s01 4, s06 2(r) 4, s11 5, s16 3, s21 2(r) 4, s26 4,
+	#             s29 2(r) 4 = 28 / 7 = 4.0: high, read 1
 	# reaching    s02 3, s07 4, s12 2(r) 4, s17 5, s22 4(r) 2
 	#             = 18 / 5 = 3.6: moderate (just below 3.7), read 2
 	# strain      s03 2, s08 4(r) 2, s13 3, s18 1, s23 2(r) 4
 	#             = 12 / 5 = 2.4: moderate (exactly its start), read 2
-	# reciprocity s04 1, s09 4(r) 2, s14 2, s19 5(r) 1, s24 1, s27 2(r) 4
-	#             = 11 / 6 = 1.833.. -> 1.8: low, read 5
-	# readiness   s05 5, s10 1(r) 5, s15 4, s20 2(r) 4, s25 3, s28 4
+	# reciprocity s04 1, s14 2, s24 1, s30 4(r) 2, s31 4(r) 2
+	#             = 8 / 5 = 1.6: low, read 5
+	# boundaries  s05 5, s10 1(r) 5, s15 4, s20 2(r) 4, s25 3, s28 4
 	#             = 25 / 6 = 4.166.. -> 4.2: high, which reads nothing: -
-	# safety      alert items s09 (4) and s19 (5) reach the threshold 4 as
-	#             given, though both score low once reversed.
+	# safety      signals count in no scale. s09 4 and s19 5 are in their
+	#             range 4 to 5: the safety line is due. s27 2, s32 2,
+	#             s33 1 and s34 2 are not; s35 4 is outside its 1 to 2.
 	run score "$FIX/hand.session"
 	local T=2026-11-25T14:03:12Z
 	diff -u <(hand_results "$T") <(printf '%s\n' "$output")
@@ -32,29 +32,34 @@ setup() {
 	# -r: the sections, sorted and once each; the safety note on stderr.
 	run -0 score -r "$FIX/hand.session"
 	[ "$output" = $'1\n2\n5' ]
-	[ "$stderr" = "score: safety: If you are afraid of your partner or feel controlled, please talk to someone you trust, a local domestic-abuse service, or, if you are in danger, emergency services." ]
+	[ "$stderr" = "score: safety: $SAFETY" ]
 }
 
-@test "the hand-computed partial session: half-up rounding, need, no safety" {
-	# tests/fixtures/hand-partial.session, 22 answers in no bank order.
+@test "the hand-computed partial session: half-up rounding, need, skips, no safety" {
+	# tests/fixtures/hand-partial.session, 27 answers in no bank order,
+	# four of them skipped (-): a skip counts in no mean and is not
+	# answered, so it weighs against the need of its scale.
 	# walls       s01 4, s06 2(r) 4, s11 4, s16 3, s21 3(r) 3, s26 4
-	#             = 22 / 6 = 3.666.. -> 3.7: rounding lifts it into high
+	#             = 22 / 6 = 3.666.. -> 3.7: rounding lifts it into high;
+	#             s29 skipped, and 6 of 7 is enough (ceil(80% of 7) = 6)
 	# reaching    s02 3, s07 4, s12 4(r) 2, s17 4 = 13 / 4 = 3.25 -> 3.3
 	#             (half up; half to even would give 3.2): moderate, read 2
-	# strain      3 of 5 answered; it needs max(2, ceil(80% of 5)) = 4
-	# reciprocity s04 4, s09 1(r) 5, s14 5, s19 3(r) 3, s24 4
-	#             = 21 / 5 = 4.2: high, which reads nothing; 5 of 6 is
-	#             just enough (ceil(4.8) = 5)
-	# readiness   4 of 6 answered: needs 5
-	# safety      s09 1 and s19 3 are below 4: no safety line
+	# strain      3 of 5 answered, s18 skipped; it needs
+	#             max(2, ceil(80% of 5)) = 4
+	# reciprocity s04 4, s14 5, s24 4, s30 2(r) 4 = 17 / 4 = 4.25 -> 4.3:
+	#             high, which reads nothing; s31 skipped, and 4 of 5 is
+	#             just enough
+	# boundaries  4 of 6 answered: needs 5
+	# safety      s09 1 and s19 3 are outside 4 to 5, and s35 is skipped:
+	#             no safety line
 	run score "$FIX/hand-partial.session"
 	local T=2026-11-26T09:30:00Z
 	diff -u - <(printf '%s\n' "$output") <<-EOF
 	$T	self	walls	3.7	high	1
 	$T	self	reaching	3.3	moderate	2
 	$T	self	strain	-	unscored	-
-	$T	self	reciprocity	4.2	high	-
-	$T	self	readiness	-	unscored	-
+	$T	self	reciprocity	4.3	high	-
+	$T	self	boundaries	-	unscored	-
 	EOF
 
 	run score -r "$FIX/hand-partial.session"

@@ -59,10 +59,10 @@ function read_bank_record(  n) {
 		item_reversed[bank, $2] = $4 == "-"
 		scale_items[bank, scale_index[bank, $3]]++
 	} else if ($1 == "safety") {
-		info[bank, "threshold"] = $2
-		info[bank, "safety"] = $3
-	} else if ($1 == "alert") {
-		alert[bank, $2] = 1
+		info[bank, "safety"] = $2
+	} else if ($1 == "signal") {
+		signal_from[bank, $2] = $3
+		signal_to[bank, $2] = $4
 	} else if ($1 == "question") {
 		info[bank, "choice"] = 1
 		question_section[bank, $2] = $3
@@ -101,13 +101,23 @@ function answer(id, value,  s) {
 			add_section(question_section[sbank, id])
 		return
 	}
+	if ((sbank, id) in signal_from) {
+		if (fires(id, value))
+			alerted = 1
+		return
+	}
+	if (value == "-")
+		return
 	s = item_scale[sbank, id]
-	if (alert[sbank, id] && value + 0 >= info[sbank, "threshold"] + 0)
-		alerted = 1
 	if (item_reversed[sbank, id])
 		value = info[sbank, "min"] + info[sbank, "max"] - value
 	sum[s] += value
 	answered[s]++
+}
+
+function fires(id, value) {
+	return value != "-" && value + 0 >= signal_from[sbank, id] + 0 &&
+	       value + 0 <= signal_to[sbank, id] + 0
 }
 
 # Keeps sections[1..nsections] sorted, without repeats.
@@ -202,6 +212,10 @@ function print_answers(  i, id, v) {
 		v = given_value[i]
 		if (info[sbank, "choice"])
 			print stime "\t" sbank "\tanswer\t" question_section[sbank, id] "\t" id "\t" v "\t" question_answer[sbank, id]
+		else if ((sbank, id) in signal_from)
+			print stime "\t" sbank "\tanswer\tsafety\t" id "\t" signal_from[sbank, id] "-" signal_to[sbank, id] "\t" (v == "-" ? v : v + 0) "\t" (fires(id, v) ? "yes" : "no")
+		else if (v == "-")
+			print stime "\t" sbank "\tanswer\t" scale_name[sbank, item_scale[sbank, id]] "\t" id "\t" (item_reversed[sbank, id] ? "-" : "+") "\t-\t-"
 		else
 			print stime "\t" sbank "\tanswer\t" scale_name[sbank, item_scale[sbank, id]] "\t" id "\t" (item_reversed[sbank, id] ? "-" : "+") "\t" v + 0 "\t" (item_reversed[sbank, id] ? info[sbank, "min"] + info[sbank, "max"] - v : v + 0)
 	}

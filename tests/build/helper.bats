@@ -256,8 +256,12 @@ USAGE="usage: section [-lp] [-f part] [-w width] [reference ...]"
 	tail -n 1 "$DATA/points" | cmp - <(printf '\377\n')
 }
 
-@test "N, KNOW_N and TIME_RE are what the banks and quiz say" {
-	[ "$N" -eq "$(bank_field self item | wc -l)" ]
+@test "N, SIGNALS, KNOW_N and TIME_RE are what the banks and quiz say" {
+	[ "$N" -eq $(($(bank_field self item | wc -l) + $(bank_field self signal | wc -l))) ]
+	[ "$SIGNALS" -eq "$(bank_field self signal | wc -l)" ]
+	[ "$SIGNALS" -gt 0 ]
+	run quiz -l
+	[ "$(grep -c '^[0-9]*\. ' <<< "$output")" -eq "$N" ]
 	[ "$KNOW_N" -eq "$(bank_field know question | wc -l)" ]
 	[ "$N" -gt 0 ]
 	[ "$KNOW_N" -gt 0 ]
