@@ -48,7 +48,7 @@ good_input() {
 	run summary - < "$TMP/blank"
 	[ -z "$output" ]
 	run -1 quiz -n 2 < "$TMP/blank"
-	assert_error "quiz: stdin:1: not an answer to s01 (1 to 5), b, or q"
+	assert_error "quiz: stdin:1: not an answer to s01 (1 to 5), s, b, or q"
 	run -1 score < "$TMP/blank"
 	assert_error "score: stdin:4: no session in the input"
 }
@@ -83,7 +83,7 @@ assert_line_refused() {
 		assert_error "$tool: stdin:1: $1" || { echo "$tool"; return 1; }
 	done
 	run -1 quiz < "$TMP/plain" || return 1
-	assert_error "quiz: stdin:1: ${2:-not an answer to s01 (1 to 5), b, or q}" || return 1
+	assert_error "quiz: stdin:1: ${2:-not an answer to s01 (1 to 5), s, b, or q}" || return 1
 	run -1 score < "$TMP/session" || return 1
 	assert_error "score: stdin:2: $1" || return 1
 }
@@ -497,6 +497,7 @@ run_limited() {
 # --- Terminal ----------------------------------------------------------
 
 @test "the terminal hangs up mid-question: quiz dies by SIGHUP, writes nothing" {
+	data_without_signals
 	run_pty hangup close "$TMP/out" "$TMP/journal"
 	[[ $output == *"quiz: killed by SIGHUP"* ]]
 	[ -e "$TMP/out" ]
@@ -506,6 +507,7 @@ run_limited() {
 
 @test "SIGHUP, Ctrl-C and SIGQUIT at a prompt: death by the signal, nothing written, the terminal as it was" {
 	local mode
+	data_without_signals
 	for mode in hup int quit; do
 		rm -f "$TMP/out"
 		run_pty hangup "$mode" "$TMP/out" "$TMP/journal" || { echo "mode $mode"; return 1; }

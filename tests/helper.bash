@@ -249,6 +249,13 @@ data_copy() {
 	export HEARTH_DATA=$DATA
 }
 
+# A data copy whose self bank has no safety statements: for tests of the
+# dialogue, where quiz -n N is to ask N statements.
+data_without_signals() {
+	data_copy
+	awk -F'\t' '$1 != "signal" && $1 != "safety"' "$SHARE/self.bank" > "$DATA/self.bank"
+}
+
 # append_line FILE LINE...: appends the lines to the data copy's file FILE,
 # each with its backslash escapes expanded (as printf %b does: \t, \0,
 # \377), and sets LINE to the line number of the first.
@@ -270,6 +277,13 @@ bank_field() {
 # or questions.
 bank_ids() {
 	awk -F'\t' '$1 == "item" || $1 == "signal" || $1 == "question" { print $2 }' "$SHARE/$1.bank"
+}
+
+# The ids quiz -n $1 asks of the self bank, in order: the first $1
+# statements that are not signals, and every signal where it falls.
+first_ids() {
+	awk -F'\t' -v n="$1" '($1 == "item" && n-- > 0) || $1 == "signal" { print $2 }' \
+		"$SHARE/self.bank"
 }
 
 # The right letter (with -w a wrong one: a, unless a is right, then b) of

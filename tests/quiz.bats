@@ -27,9 +27,9 @@ differ() {
 	local before after
 	before=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 	# A local time 5:45 ahead of UTC, which the session must not use.
-	TZ=HST-5:45 run quiz -n 1 <<< 2
+	TZ=HST-5:45 run quiz -n 1 < <(repeat $((1 + SIGNALS)) 2)
 	after=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-	printf 's01\t2\n' > "$TMP/want"
+	paste <(first_ids 1) <(repeat $((1 + SIGNALS)) 2) > "$TMP/want"
 	assert_session self "$TMP/want"
 	[[ ! $TIME < $before ]] || { echo "$TIME before $before"; return 1; }
 	[[ ! $TIME > $after ]] || { echo "$TIME after $after"; return 1; }
@@ -49,8 +49,8 @@ differ() {
 }
 
 @test "a last reply without a newline still counts" {
-	run quiz -n 2 < <(printf '4\n5')
-	printf 's01\t4\ns02\t5\n' > "$TMP/want"
+	run quiz -n 2 < <(repeat $((1 + SIGNALS)) 4; printf 5)
+	paste <(first_ids 2) <(repeat $((1 + SIGNALS)) 4; echo 5) > "$TMP/want"
 	assert_session self "$TMP/want"
 }
 
@@ -121,7 +121,7 @@ differ() {
 	# Only after going back: an empty reply to a question not answered
 	# yet is no answer, even once some were kept.
 	run -1 quiz -n 3 < <(printf '4\nb\n\n\n')
-	assert_error "quiz: stdin:4: not an answer to s02 (1 to 5), b, or q"
+	assert_error "quiz: stdin:4: not an answer to s02 (1 to 5), s, b, or q"
 }
 
 @test "input ending part-way writes nothing and exits 1" {
@@ -132,7 +132,7 @@ differ() {
 	assert_error "quiz: input ended after 0 of $N answers; nothing was written"
 
 	run -1 quiz -n 3 < <(printf '1\n2\nb\n')
-	assert_error "quiz: input ended after 1 of 3 answers; nothing was written"
+	assert_error "quiz: input ended after 1 of $((3 + SIGNALS)) answers; nothing was written"
 
 	run -1 quiz -k know -s 1 -n 5 < <(repeat 4 a)
 	assert_error "quiz: input ended after 4 of 5 answers; nothing was written"
@@ -141,8 +141,8 @@ differ() {
 @test "-d DATE[THH:MM]: the session's time is that local time, in UTC; noon without a time" {
 	local tz value want
 	while read -r tz value want; do
-		TZ=$tz run quiz -n 1 -d "$value" <<< 2
-		assert_session self <(printf 's01\t2\n') || { echo "TZ=$tz -d $value"; return 1; }
+		TZ=$tz run quiz -n 1 -d "$value" < <(repeat $((1 + SIGNALS)) 2)
+		assert_session self <(paste <(first_ids 1) <(repeat $((1 + SIGNALS)) 2)) || { echo "TZ=$tz -d $value"; return 1; }
 		[ "$TIME" = "$want" ] || { echo "TZ=$tz -d $value: $TIME, not $want"; return 1; }
 	done <<-EOF
 	UTC 2026-03-01 2026-03-01T12:00:00Z
@@ -156,8 +156,8 @@ differ() {
 	EOF
 
 	# The journal gets the same session; score reads its time.
-	TZ=America/New_York run quiz -n 2 -d 2026-02-01T08:00 -a "$TMP/journal" < <(repeat 2 4)
-	assert_session self <(printf 's01\t4\ns02\t4\n')
+	TZ=America/New_York run quiz -n 2 -d 2026-02-01T08:00 -a "$TMP/journal" < <(repeat $((2 + SIGNALS)) 4)
+	assert_session self <(paste <(first_ids 2) <(repeat $((2 + SIGNALS)) 4))
 	[ "$TIME" = 2026-02-01T13:00:00Z ]
 	assert_output_file "$TMP/journal"
 	run score "$TMP/journal"
@@ -217,12 +217,12 @@ differ() {
 	local bad
 	for bad in 6 0 -1 three 3.0 '3 4' 33 '' ' ' '?' help bb x 'q!' '#'; do
 		run -1 quiz < <(printf '%s\n' 1 2 "$bad" 4) || { echo "reply '$bad'"; return 1; }
-		assert_error "quiz: stdin:3: not an answer to s03 (1 to 5), b, or q" ||
+		assert_error "quiz: stdin:3: not an answer to s03 (1 to 5), s, b, or q" ||
 			{ echo "reply '$bad'"; return 1; }
 	done
 	# Lines count from the start of the input, commands included.
 	run -1 quiz < <(printf '%s\n' 1 b 1 2 back 2 3 9)
-	assert_error "quiz: stdin:8: not an answer to s04 (1 to 5), b, or q"
+	assert_error "quiz: stdin:8: not an answer to s04 (1 to 5), s, b, or q"
 }
 
 @test "a reply with a NUL byte or invalid UTF-8 is no answer; one of 100 KB ends the reading" {
@@ -232,7 +232,7 @@ differ() {
 	local f
 	for f in nul utf8; do
 		run -1 quiz < "$TMP/$f" || { echo "input $f"; return 1; }
-		assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q" ||
+		assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), s, b, or q" ||
 			{ echo "input $f"; return 1; }
 	done
 	run -1 quiz < "$TMP/long"
@@ -289,7 +289,7 @@ last_letter() {
 	local i shuffled=0
 	bank_ids know > "$TMP/bank"
 	for i in 1 2 3; do
-		quiz -k know < <(bank_ids know | letters) > "$TMP/s$i"
+		quiz -k know < <(repeat "$KNOW_N" a) > "$TMP/s$i"
 		tail -n +2 "$TMP/s$i" | cut -f1 > "$TMP/o$i"
 		# Every question once: a permutation of the bank.
 		diff <(sort "$TMP/bank") <(sort "$TMP/o$i")
@@ -320,9 +320,18 @@ last_letter() {
 	cmp "$TMP/k5" "$TMP/k5b"
 }
 
-@test "-n N asks the first N items of the order" {
-	run quiz -n 5 < <(repeat 5 2)
-	paste <(bank_ids self | head -n 5) <(repeat 5 2) > "$TMP/want"
+@test "-n N asks the first N statements of the order, and every safety statement" {
+	run quiz -n 5 < <(repeat $((5 + SIGNALS)) 2)
+	paste <(first_ids 5) <(repeat $((5 + SIGNALS)) 2) > "$TMP/want"
+	assert_session self "$TMP/want"
+	# Shuffled, too: the first 5 statements of the order that are not
+	# safety statements, and every safety statement where it falls.
+	print_order -s 7 > "$TMP/order"
+	awk -F'\t' 'NR == FNR { if ($1 == "signal") safety[$2] = 1; next }
+		($1 in safety) || n++ < 5' "$SHARE/self.bank" "$TMP/order" > "$TMP/first"
+	[ "$(wc -l < "$TMP/first")" -eq $((5 + SIGNALS)) ]
+	run quiz -s 7 -n 5 < <(repeat $((5 + SIGNALS)) 2)
+	paste "$TMP/first" <(repeat $((5 + SIGNALS)) 2) > "$TMP/want"
 	assert_session self "$TMP/want"
 
 	print_order -k know -s 9 | head -n 4 > "$TMP/order"
@@ -332,7 +341,7 @@ last_letter() {
 	paste "$TMP/order" <(repeat 4 a) > "$TMP/want"
 	assert_session know "$TMP/want"
 
-	run quiz -n "$N" < <(repeat "$N" 1)
+	run quiz -n $((N - SIGNALS)) < <(repeat "$N" 1)
 	[ "${#lines[@]}" -eq $((N + 1)) ]
 	paste <(bank_ids self) <(repeat "$N" 1) > "$TMP/want"
 	assert_session self "$TMP/want"
@@ -340,12 +349,13 @@ last_letter() {
 
 @test "-n beyond the bank, or not a count from 1, is a usage error" {
 	local know=$KNOW_N
-	run -2 quiz -n $((N + 1)) < /dev/null
-	assert_usage_message quiz "-n $((N + 1)): the self bank has $N questions"
+	local items=$((N - SIGNALS))
+	run -2 quiz -n $((items + 1)) < /dev/null
+	assert_usage_message quiz "-n $((items + 1)): the self bank has $items statements besides its $SIGNALS safety statements, which are always asked"
 	run -2 quiz -k know -n $((know + 1)) < /dev/null
 	assert_usage_message quiz "-n $((know + 1)): the know bank has $know questions"
-	run -2 quiz -l -n $((N + 1))
-	assert_usage_message quiz "-n $((N + 1)): the self bank has $N questions"
+	run -2 quiz -l -n $((items + 1))
+	assert_usage_message quiz "-n $((items + 1)): the self bank has $items statements besides its $SIGNALS safety statements, which are always asked"
 	local n
 	for n in 0 -1 x 2x ''; do
 		run -2 quiz -n "$n" < /dev/null
@@ -353,51 +363,62 @@ last_letter() {
 	done
 }
 
-# The questionnaire quiz -l should print for self, the items in the order of
-# the ids in file $1, built from the bank alone.
+# The questionnaire quiz -l should print for self, the statements in the
+# order of the ids in file $1, built from the bank alone.
 self_questionnaire() {
 	awk -F'\t' '
 		NR == FNR { order[++n] = $1; next }
+		$1 == "intro" { intro = $2 }
 		$1 == "answer" { if (min == "") min = $2; max = $2; label[$2] = $3 }
-		$1 == "item" { scale[$2] = $3; key[$2] = $4; text[$2] = $5 }
-		$1 == "alert" { alert[$2] = 1 }
+		$1 == "item" { about[$2] = $3 ($4 == "-" ? ", reversed" : ""); text[$2] = $5 }
+		$1 == "signal" {
+			about[$2] = "safety, " $3 ($4 > $3 ? " to " $4 : ""); text[$2] = $5
+		}
 		END {
-			printf "Rate each statement about your relationship as it is now, from %d to %d:\n", min, max
+			print intro
 			for (v = min; v <= max; v++) printf "  %d  %s\n", v, label[v]
-			for (i = 1; i <= n; i++) {
-				id = order[i]
-				printf "\n%d. %s (%s, %s%s%s)\n", i, text[id], id, scale[id],
-					key[id] == "-" ? ", reversed" : "", alert[id] ? ", safety" : ""
-			}
+			print "A statement that does not apply can be skipped: reply s."
+			for (i = 1; i <= n; i++)
+				printf "\n%d. %s (%s, %s)\n", i, text[order[i]], order[i], about[order[i]]
 		}' "$1" "$SHARE/self.bank"
 }
 
-# The same for know: each question with its choices, answer and note.
+# The same for know: each question with its choices, its answer, the
+# guide's lines it quotes and its note.
 know_questionnaire() {
 	awk -F'\t' '
 		NR == FNR { order[++n] = $1; next }
+		FILENAME ~ /guide$/ {
+			if ($1 == "line") guide[$2, $3] = guide[$2, $3] "   Quote: " $4 "\n"
+			next
+		}
+		$1 == "intro" { intro = $2 }
 		$1 == "question" { section[$2] = $3; answer[$2] = $4; text[$2] = $5 }
 		$1 == "choice" { choice[$2, ++nchoices[$2]] = $3 }
 		$1 == "note" { note[$2] = $3 }
+		$1 == "quote" { quote[$2] = $3 }
 		END {
-			print "Choose the answer the guide supports."
+			print intro
 			for (i = 1; i <= n; i++) {
 				id = order[i]
 				printf "\n%d. %s (%s, section %d)\n", i, text[id], id, section[id]
 				for (c = 1; c <= nchoices[id]; c++)
 					printf "   %c) %s\n", 96 + c, choice[id, c]
 				printf "   Answer: %s\n", answer[id]
+				if (id in quote) printf "%s", guide[section[id], quote[id]]
 				if (id in note) printf "   Note: %s\n", note[id]
 			}
-		}' "$1" "$SHARE/know.bank"
+		}' "$1" "$SHARE/guide" "$SHARE/know.bank"
 }
 
 @test "-l lists the self questionnaire: the scale, then every item in order" {
 	bank_ids self > "$TMP/order"
 	self_questionnaire "$TMP/order" > "$TMP/want"
-	# The bank has reversed and safety items, and the expectation shows them.
-	grep -q ', reversed' "$TMP/want"
-	grep -q ', safety)' "$TMP/want"
+	# The bank has reversed and safety statements, due on high answers and
+	# on low ones, and the expectation shows them.
+	grep -q ', reversed)' "$TMP/want"
+	grep -q ', safety, 4 to 5)' "$TMP/want"
+	grep -q ', safety, 1 to 2)' "$TMP/want"
 	run quiz -l
 	assert_output_file "$TMP/want"
 
@@ -407,7 +428,9 @@ know_questionnaire() {
 	run quiz -l -s 5
 	assert_output_file "$TMP/want"
 
-	bank_ids self | head -n 3 > "$TMP/order"
+	# -n keeps every safety statement.
+	first_ids 3 > "$TMP/order"
+	[ "$(wc -l < "$TMP/order")" -eq $((3 + SIGNALS)) ]
 	self_questionnaire "$TMP/order" > "$TMP/want"
 	run quiz -l -n 3
 	assert_output_file "$TMP/want"
@@ -419,6 +442,7 @@ know_questionnaire() {
 	diff <(bank_ids know | sort) <(sort "$TMP/order")
 	know_questionnaire "$TMP/order" > "$TMP/want"
 	grep -q '^   Note: ' "$TMP/want"
+	grep -q '^   Quote: ' "$TMP/want"
 	run quiz -k know -s 3 -l
 	assert_output_file "$TMP/want"
 	# quiz asks in the same order.
@@ -523,8 +547,8 @@ know_questionnaire() {
 
 @test "-a FILE: the session goes to stdout and to FILE, created mode 0600" {
 	local j=$TMP/journal first
-	run sh -c 'umask 000; quiz -n 3 -a "$1"' _ "$j" < <(repeat 3 4)
-	printf 's01\t4\ns02\t4\ns03\t4\n' > "$TMP/want"
+	run sh -c 'umask 000; quiz -n 3 -a "$1"' _ "$j" < <(repeat $((3 + SIGNALS)) 4)
+	paste <(first_ids 3) <(repeat $((3 + SIGNALS)) 4) > "$TMP/want"
 	assert_session self "$TMP/want"
 	[ "$(stat -c %a "$j")" = 600 ]
 	assert_output_file "$j"
@@ -538,7 +562,7 @@ know_questionnaire() {
 
 @test "-a FILE: nothing is appended when the quiz is quit or fails" {
 	local j=$TMP/journal
-	quiz -n 2 -a "$j" < <(repeat 2 5) > "$TMP/first"
+	quiz -n 2 -a "$j" < <(repeat $((2 + SIGNALS)) 5) > "$TMP/first"
 	cmp "$TMP/first" "$j"
 
 	run quiz -a "$j" < <(printf '%s\n' 1 2 q)
@@ -548,7 +572,7 @@ know_questionnaire() {
 	assert_error "quiz: input ended after 3 of $N answers; nothing was written"
 	cmp "$TMP/first" "$j"
 	run -1 quiz -a "$j" < <(printf '%s\n' 1 7)
-	assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q"
+	assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), s, b, or q"
 	cmp "$TMP/first" "$j"
 
 	# No journal is made when no session goes in.
@@ -559,7 +583,7 @@ know_questionnaire() {
 	assert_error "quiz: input ended after 3 of $N answers; nothing was written"
 	[ ! -e "$TMP/new" ]
 	run -1 quiz -a "$TMP/new" < <(printf '%s\n' 1 x)
-	assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), b, or q"
+	assert_error "quiz: stdin:2: not an answer to s02 (1 to 5), s, b, or q"
 	[ ! -e "$TMP/new" ]
 	# An empty journal that was there stays.
 	(umask 077 && : > "$TMP/empty")
@@ -638,15 +662,16 @@ know_questionnaire() {
 @test "-a FILE whose last line has no newline: the session starts a line of its own" {
 	local j=$TMP/journal
 	(umask 077 && printf '# a note added by hand' > "$j")
-	run quiz -n 2 -a "$j" < <(repeat 2 4)
+	run quiz -n 2 -a "$j" < <(repeat $((2 + SIGNALS)) 4)
 	diff -u <(printf '# a note added by hand\n%s\n' "$output") "$j"
 	# score reads the note as a comment and the session whole.
 	run score "$j"
 	assert_output_file <(ref "$j")
-	[ "${#lines[@]}" -eq 5 ]
+	# Five scales, and the safety message that answers of 4 call for.
+	[ "${#lines[@]}" -eq 6 ]
 	# A journal ending in a newline gets none added.
 	cp "$j" "$TMP/before"
-	run quiz -n 2 -a "$j" < <(repeat 2 5)
+	run quiz -n 2 -a "$j" < <(repeat $((2 + SIGNALS)) 5)
 	diff -u <(cat "$TMP/before"; printf '%s\n' "$output") "$j"
 }
 
@@ -675,7 +700,7 @@ know_questionnaire() {
 		[ "$i" = locked ]
 		# A background job starts with SIGINT ignored; quiz must get it
 		# as a user would.
-		env --default-signal=INT quiz -n 2 -a "$j" < <(repeat 2 3) > "$TMP/out" 2> "$TMP/err" &
+		env --default-signal=INT quiz -n 2 -a "$j" < <(repeat $((2 + SIGNALS)) 3) > "$TMP/out" 2> "$TMP/err" &
 		pid=$!
 		for ((i = 0; i < 400; i++)); do
 			grep -q -- '->' /proc/locks && break
@@ -700,19 +725,19 @@ know_questionnaire() {
 		[ "$(cat "$j")" = '# kept' ] || { echo "SIG$sig: the journal changed"; return 1; }
 	done
 	# Once the lock is free the session goes in.
-	run quiz -n 2 -a "$j" < <(repeat 2 3)
+	run quiz -n 2 -a "$j" < <(repeat $((2 + SIGNALS)) 3)
 	diff -u <(printf '# kept\n%s\n' "$output") "$j"
 }
 
 @test "-a FILE readable by others: one warning, before the first question" {
 	local j=$TMP/journal
 	(umask 022 && : > "$j")
-	run -0 quiz -n 2 -a "$j" < <(repeat 2 3)
+	run -0 quiz -n 2 -a "$j" < <(repeat $((2 + SIGNALS)) 3)
 	[ "$stderr" = "quiz: $j: readable by others; chmod 600 $j" ]
-	assert_session self <(printf 's01\t3\ns02\t3\n')
+	assert_session self <(paste <(first_ids 2) <(repeat $((2 + SIGNALS)) 3))
 	# Readable by its group is readable by others too.
 	chmod 640 "$j"
-	run -0 quiz -n 2 -a "$j" < <(repeat 2 3)
+	run -0 quiz -n 2 -a "$j" < <(repeat $((2 + SIGNALS)) 3)
 	[ "$stderr" = "quiz: $j: readable by others; chmod 600 $j" ]
 	# Before the first question: a quiz that quits still warns.
 	run -0 quiz -a "$j" <<< q
@@ -720,8 +745,8 @@ know_questionnaire() {
 	assert_no_answers self
 	# Private, or new: no warning.
 	chmod 600 "$j"
-	run quiz -n 2 -a "$j" < <(repeat 2 3)
-	run sh -c 'umask 022; quiz -n 2 -a "$1"' _ "$TMP/new" < <(repeat 2 3)
+	run quiz -n 2 -a "$j" < <(repeat $((2 + SIGNALS)) 3)
+	run sh -c 'umask 022; quiz -n 2 -a "$1"' _ "$TMP/new" < <(repeat $((2 + SIGNALS)) 3)
 	[ "$(stat -c %a "$TMP/new")" = 600 ]
 }
 
