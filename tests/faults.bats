@@ -19,12 +19,13 @@ setup() {
 # references with "-", quiz replies, score sessions.
 READERS=("section -l -" "summary -" "quiz -n 2" "score")
 
-# What reader $1 prints for the good input "1 3" (section, summary), "4 5"
-# (quiz) or one session (score), given as lines in file $2.
+# What reader $1 prints for the good input "1 3" (section, summary), "4"
+# and then 5 to every other statement (quiz) or one session (score), given
+# as lines in file $2.
 good_input() {
 	case $1 in
 	section* | summary*) printf '1\n3\n' > "$2" ;;
-	quiz*) printf '4\n5\n' > "$2" ;;
+	quiz*) { echo 4; yes 5 | head -n $((1 + SIGNALS)); } > "$2" ;;
 	score) session self "$T" s01=4 s02=5 > "$2" ;;
 	esac
 }
@@ -36,7 +37,7 @@ good_input() {
 	run summary - < "$TMP/empty"
 	[ -z "$output" ]
 	run -1 quiz -n 2 < "$TMP/empty"
-	assert_error "quiz: input ended after 0 of 2 answers; nothing was written"
+	assert_error "quiz: input ended after 0 of $((2 + SIGNALS)) answers; nothing was written"
 	run -1 score < "$TMP/empty"
 	assert_error "score: stdin:1: no session in the input"
 }
@@ -389,10 +390,11 @@ cut_in() {
 	data_copy
 	awk 'BEGIN {
 		print "answer\t1\tno"; print "answer\t2\tyes"; print "band\tlow\t1"
-		print "need\t50"; print "scale\tone\tthe only scale"
-		for (i = 1; i <= 20000; i++) print "item\tx" i "\tone\t+\tStatement " i "."
-		print "safety\t2\tSafe."
-		for (i = 1; i <= 20000; i += 997) print "alert\tx" i
+		print "need\t50"; print "scale\tone\tthe only scale"; print "safety\tSafe."
+		# Every 997th statement, from the first, a safety statement.
+		for (i = 1; i <= 20000; i++)
+			if (i % 997 == 1) print "signal\tx" i "\t2\t2\tStatement " i "."
+			else print "item\tx" i "\tone\t+\tStatement " i "."
 	}' > "$DATA/big.bank"
 	awk 'BEGIN {
 		for (i = 1; i <= 20000; i++) print "question\tq" i "\t1\tb\tQuestion " i "?"
@@ -403,22 +405,23 @@ cut_in() {
 	# The heading, two labels, and an item a line (bats drops the blank
 	# lines between them).
 	[ "${#lines[@]}" -eq 20003 ]
-	[ "${lines[3]}" = "1. Statement 1. (x1, one, safety)" ]
-	[ "${lines[1000]}" = "998. Statement 998. (x998, one, safety)" ]
+	[ "${lines[3]}" = "1. Statement 1. (x1, safety, 2)" ]
+	[ "${lines[1000]}" = "998. Statement 998. (x998, safety, 2)" ]
 	[ "${lines[20002]}" = "20000. Statement 20000. (x20000, one)" ]
 	run quiz -l -k bigknow -s 1
 	[[ $output == *$'(q1, section 1)\n   a) No 1\n   b) Yes 1\n   Answer: b\n   Note: The first.'* ]]
 	[[ $output == *$'(q20000, section 1)\n   a) No 20000\n   b) Yes 20000\n   Answer: b'* ]]
-	# score finds the last item as it finds the first (an alert: the
-	# safety line; the scale needs half of its items to be scored).
+	# score finds the last item as it finds the first (a safety
+	# statement: the safety line; the scale needs half of its items to be
+	# scored).
 	printf 'hearth-session\t1\tbig\t%s\t2\nx20000\t2\nx1\t2\n' "$T" > "$TMP/big.s"
 	run score "$TMP/big.s"
 	[ "$output" = "$T${TAB}big${TAB}one$TAB-${TAB}unscored$TAB-"$'\n'"$T${TAB}big${TAB}safety${TAB}Safe." ]
 	append_line big.bank 'item\tx19999\tone\t+\tAgain.'
 	run -1 quiz -l -k big
-	assert_error "quiz: $DATA/big.bank:$LINE: id 'x19999' is used twice (first on line 20004)"
+	assert_error "quiz: $DATA/big.bank:$LINE: id 'x19999' is used twice (first on line 20005)"
 	run -1 score "$TMP/big.s"
-	assert_error "score: $DATA/big.bank:$LINE: id 'x19999' is used twice (first on line 20004)"
+	assert_error "score: $DATA/big.bank:$LINE: id 'x19999' is used twice (first on line 20005)"
 }
 
 @test "a knowledge question whose answer is not among its choices" {
@@ -544,8 +547,8 @@ control_data() {
 	scale	one	the only scale
 	item	c1	one	+	First BAD
 	item	c2	one	-	Second BAD
-	safety	2	Safety BAD
-	alert	c1
+	safety	Safety BAD
+	signal	c3	2	2	Third BAD
 	EOF
 	sed "s/BAD/$BAD/" > "$DATA/cknow.bank" <<-'EOF'
 	question	q1	1	b	Question BAD
@@ -597,10 +600,11 @@ assert_unchanged() {
 	run_at_terminal "quiz -l -k ctl; quiz -l -k cknow"
 	# The answer labels are left to the next test.
 	output=$(grep -v -e '^  1  Never' -e '^  2  Always' <<< "$output")
-	assert_harmless "1. First $SHOWN (c1, one, safety)" "2. Second $SHOWN (c2, one, reversed)" "1. Question $SHOWN (q1, section 1)" \
-		"a) Wrong $SHOWN" "b) Right $SHOWN" "Note: Note $SHOWN"
+	assert_harmless "1. First $SHOWN (c1, one)" "2. Second $SHOWN (c2, one, reversed)" "3. Third $SHOWN (c3, safety, 2)" \
+		"1. Question $SHOWN (q1, section 1)" "a) Wrong $SHOWN" "b) Right $SHOWN" "Note: Note $SHOWN"
 	run bash -c "quiz -l -k ctl; quiz -l -k cknow"
-	assert_unchanged "1. First $BAD (c1, one, safety)" "2. Second $BAD (c2, one, reversed)" "1. Question $BAD (q1, section 1)" \
+	assert_unchanged "1. First $BAD (c1, one)" "2. Second $BAD (c2, one, reversed)" "3. Third $BAD (c3, safety, 2)" \
+		"1. Question $BAD (q1, section 1)" \
 		"a) Wrong $BAD" "b) Right $BAD" "Note: Note $BAD" "  1  Never $BAD"
 }
 
@@ -615,19 +619,20 @@ assert_unchanged() {
 	run_pty controls "$TMP/out" ctl cknow 1 "$SHOWN"
 	[ "$(grep -c '^hearth-session' "$TMP/out")" -eq 2 ]
 	grep -q "^c1$(printf '\t')2\$" "$TMP/out"
+	grep -q "^c3$(printf '\t')1\$" "$TMP/out"
 	grep -q "^q1$(printf '\t')a\$" "$TMP/out"
 }
 
 @test "score: the safety message into a pipe is unchanged" {
 	control_data
-	session ctl "$T" c1=2 c2=1 > "$TMP/alert.s"
+	session ctl "$T" c1=2 c2=1 c3=2 > "$TMP/alert.s"
 	run score "$TMP/alert.s"
 	assert_unchanged $'\tctl\tsafety\tSafety '"$BAD"
 }
 
 @test "score: the safety line shows controls as ? at a terminal" {
 	control_data
-	session ctl "$T" c1=2 c2=1 > "$TMP/alert.s"
+	session ctl "$T" c1=2 c2=1 c3=2 > "$TMP/alert.s"
 	run_at_terminal "score -M $TMP/alert.s"
 	assert_harmless $'\tctl\tsafety\tSafety '"$SHOWN"
 	run_at_terminal "score -w 0 $TMP/alert.s"
@@ -641,10 +646,10 @@ assert_unchanged() {
 	# Into a pipe, each message names its line.
 	run -1 score "$TMP/esc.s"
 	[ -z "$output" ]
-	[[ ${stderr_lines[0]} == "score: $TMP/esc.s:2: '"*"' is not an answer to s01 (1 to 5)" ]]
+	[[ ${stderr_lines[0]} == "score: $TMP/esc.s:2: '"*"' is not an answer to s01 (1 to 5, or - for skipped)" ]]
 	# At a terminal, no control gets through.
 	run_at_terminal -1 "score $TMP/esc.s > /dev/null"
-	assert_harmless "score: $TMP/esc.s:2: '?[2J?]0;pwned?' is not an answer to s01 (1 to 5)"
+	assert_harmless "score: $TMP/esc.s:2: '?[2J?]0;pwned?' is not an answer to s01 (1 to 5, or - for skipped)"
 	printf 'hearth-session\t1\tself\t%s\t1\n\033[2Jx\t3\n' "$T" > "$TMP/esc.s"
 	run_at_terminal -1 "score $TMP/esc.s > /dev/null"
 	assert_harmless "score: $TMP/esc.s:2: no item '?[2Jx' in bank 'self'"
