@@ -32,7 +32,7 @@ long_output_args() {
 		[ -n "${DATA:-}" ] || data_copy
 		awk -F'\t' -v OFS='\t' '
 			$1 == "item" { item[n++] = $0; next }
-			$1 != "alert" { print }
+			{ print }
 			END {
 				for (k = 0; k < 3000; k++) {
 					split(item[k % n], f, "\t")

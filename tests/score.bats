@@ -74,14 +74,22 @@ setup() {
 }
 
 @test "every answer value, the same for all items" {
-	local v
+	local v due
 	for v in 1 2 3 4 5; do
 		session self 2026-05-0${v}T10:00:00Z \
-			$(bank_field self item 2 | sed "s/\$/=$v/") > "$TMP/s$v"
+			$(bank_ids self | sed "s/\$/=$v/") > "$TMP/s$v"
 		run score "$TMP/s$v"
 		assert_output_file <(ref "$TMP/s$v")
-		[ "${#lines[@]}" -eq $((5 + (v >= THRESHOLD))) ]
+		# Five scales, and the safety message when a signal is due on v.
+		due=$(awk -F'\t' -v v="$v" '$1 == "signal" && $3 <= v && v <= $4 { due = 1 }
+			END { print due + 0 }' "$SHARE/self.bank")
+		[ "${#lines[@]}" -eq $((5 + due)) ]
 	done
+	# Signals are due on agreeing and on disagreeing: 3 calls for none of
+	# them, 1 and 5 for some.
+	[ "$(score "$TMP/s3" | grep -c $'\tsafety\t')" -eq 0 ]
+	score "$TMP/s1" | grep -q $'\tsafety\t'
+	score "$TMP/s5" | grep -q $'\tsafety\t'
 }
 
 @test "a journal of random sessions from both banks: one block per session" {
@@ -163,38 +171,61 @@ setup() {
 	[ "$output" = $'2026-07-01T12:00:00Z\ttiny\tone\t-\tunscored\t-\n2026-07-01T12:00:00Z\ttiny\ttwo\t0.5\tlow\t4' ]
 }
 
-@test "safety: an alert item answered at the threshold or above, as given" {
-	local alert below=$((THRESHOLD - 1)) T=2026-08-01T08:00:00Z
+@test "safety: a signal answered from its FROM to its TO, as given, calls for the message" {
+	local id from to v T=2026-08-01T08:00:00Z
 	[ -n "$SAFETY" ]
-	for alert in $(bank_field self alert 2); do
-		# At the threshold: the safety line, after the scales, even when
-		# no scale is scored.
-		session self $T "$alert=$THRESHOLD" > "$TMP/s"
-		run score "$TMP/s"
-		[ "${#lines[@]}" -eq 6 ]
-		[ "${lines[5]}" = "$T	self	safety	$SAFETY" ]
-		session self $T "$alert=5" s01=1 > "$TMP/s"
-		run score "$TMP/s"
-		[ "${lines[5]}" = "$T	self	safety	$SAFETY" ]
-		# Below it: none, on stdout or stderr.
-		session self $T "$alert=$below" > "$TMP/s"
-		run score "$TMP/s"
-		[ "${#lines[@]}" -eq 5 ]
-		[[ $output != *safety* ]]
-		run score -r "$TMP/s"
-		[ -z "$output" ]
-		# -r: nothing to read, the note on stderr, exit 0.
-		session self $T "$alert=$THRESHOLD" > "$TMP/s"
-		run -0 score -r "$TMP/s"
-		[ -z "$output" ]
-		[ "$stderr" = "score: safety: $SAFETY" ]
-	done
-	# Items that are not alerts never raise it.
-	session self $T $(awk -F'\t' 'NR == FNR { if ($1 == "alert") a[$2] = 1; next }
-		$1 == "item" && !($2 in a) { print $2 "=5" }' "$SHARE/self.bank" "$SHARE/self.bank") \
-		> "$TMP/s"
+	[ "$SIGNALS" -ge 6 ]
+	while IFS=$'\t' read -r id from to; do
+		for v in 1 2 3 4 5; do
+			session self $T "$id=$v" > "$TMP/s"
+			run score "$TMP/s"
+			if ((from <= v && v <= to)); then
+				# The safety line, after the scales, even when no scale is
+				# scored.
+				[ "${#lines[@]}" -eq 6 ] || { echo "$id=$v"; return 1; }
+				[ "${lines[5]}" = "$T	self	safety	$SAFETY" ]
+				# -r: nothing to read, the note on stderr, exit 0.
+				run -0 score -r "$TMP/s"
+				[ -z "$output" ]
+				[ "$stderr" = "score: safety: $SAFETY" ]
+			else
+				# None, on stdout or stderr.
+				[ "${#lines[@]}" -eq 5 ] || { echo "$id=$v"; return 1; }
+				[[ $output != *safety* ]]
+				run score -r "$TMP/s"
+				[ -z "$output" ]
+			fi
+		done
+	done < <(bank_field self signal 0 | cut -f 2-4)
+	# Statements that are not signals never call for it.
+	session self $T $(bank_field self item 2 | sed 's/$/=5/') > "$TMP/s"
 	run score "$TMP/s"
 	[[ $output != *safety* ]]
+	session self $T $(bank_field self item 2 | sed 's/$/=1/') > "$TMP/s"
+	run score "$TMP/s"
+	[[ $output != *safety* ]]
+}
+
+@test "safety statements count in no scale's mean" {
+	local T=2026-08-01T08:00:00Z
+	# The items of every scale at 3, with every signal at 1 and then at
+	# 5: the same means, 3.0, whatever the signals say.
+	session self $T $(bank_field self item 2 | sed 's/$/=3/') > "$TMP/items"
+	session self $T $(bank_field self item 2 | sed 's/$/=3/') \
+		$(bank_field self signal 2 | sed 's/$/=1/') > "$TMP/low"
+	session self $T $(bank_field self item 2 | sed 's/$/=3/') \
+		$(bank_field self signal 2 | sed 's/$/=5/') > "$TMP/high"
+	run score "$TMP/items"
+	local want=$output
+	[ "$(grep -c $'\t3.0\tmoderate\t' <<< "$output")" -eq 5 ]
+	run score "$TMP/low"
+	[ "$(head -n 5 <<< "$output")" = "$want" ]
+	run score "$TMP/high"
+	[ "$(head -n 5 <<< "$output")" = "$want" ]
+	# -e lists them apart, under no scale.
+	run score -e "$TMP/high"
+	[ "$(grep -c $'\tanswer\tsafety\t' <<< "$output")" -eq "$SIGNALS" ]
+	assert_output_file <(ref -e "$TMP/high")
 }
 
 @test "know: right answers count; wrong ones name their sections, sorted, once" {
@@ -257,7 +288,8 @@ setup() {
 			s02=1 s07=1 s12=5 s17=1 s03=3 s08=3 s13=3 s18=2
 		# the same time, later in the input: after it. walls 3.0
 		session self 2026-03-01T00:00:00Z s01=3 s06=3 s11=3 s16=3 s21=3 s26=3
-		# reciprocity never scored; s09 at the threshold: the safety line
+		# reciprocity never scored; s09, a safety statement, agreed to:
+		# the safety line
 		session self 2026-04-01T00:00:00Z s04=1 s09=4
 	} > "$TMP/j"
 	run score -t "$TMP/j"
@@ -266,28 +298,28 @@ setup() {
 	2026-01-01T00:00:00Z	self	reaching	-
 	2026-01-01T00:00:00Z	self	strain	1.0
 	2026-01-01T00:00:00Z	self	reciprocity	-
-	2026-01-01T00:00:00Z	self	readiness	-
+	2026-01-01T00:00:00Z	self	boundaries	-
 	2026-02-01T00:00:00Z	self	walls	2.0
 	2026-02-01T00:00:00Z	self	reaching	-
 	2026-02-01T00:00:00Z	self	strain	-
 	2026-02-01T00:00:00Z	self	reciprocity	-
-	2026-02-01T00:00:00Z	self	readiness	-
+	2026-02-01T00:00:00Z	self	boundaries	-
 	2026-03-01T00:00:00Z	self	walls	5.0
 	2026-03-01T00:00:00Z	self	reaching	1.0
 	2026-03-01T00:00:00Z	self	strain	2.8
 	2026-03-01T00:00:00Z	self	reciprocity	-
-	2026-03-01T00:00:00Z	self	readiness	-
+	2026-03-01T00:00:00Z	self	boundaries	-
 	2026-03-01T00:00:00Z	self	walls	3.0
 	2026-03-01T00:00:00Z	self	reaching	-
 	2026-03-01T00:00:00Z	self	strain	-
 	2026-03-01T00:00:00Z	self	reciprocity	-
-	2026-03-01T00:00:00Z	self	readiness	-
+	2026-03-01T00:00:00Z	self	boundaries	-
 	2026-04-01T00:00:00Z	self	walls	-
 	2026-04-01T00:00:00Z	self	reaching	-
 	2026-04-01T00:00:00Z	self	strain	-
 	2026-04-01T00:00:00Z	self	reciprocity	-
-	2026-04-01T00:00:00Z	self	readiness	-
-	2026-04-01T00:00:00Z	self	safety	$(bank_field self safety 3)
+	2026-04-01T00:00:00Z	self	boundaries	-
+	2026-04-01T00:00:00Z	self	safety	$(bank_field self safety 2)
 	2027-01-01T00:00:00Z	know	2	2
 	EOF
 	assert_output_file <(ref -t "$TMP/j")
@@ -309,7 +341,7 @@ setup() {
 	run -1 score -t "$TMP/j"
 	[ "$(cut -f 1,3,4 <<< "$output" | grep -v -- '-$')" = $'2026-01-01T00:00:00Z\twalls\t2.0\n2026-02-01T00:00:00Z\twalls\t3.0' ]
 	[ "${#lines[@]}" -eq 10 ]
-	[ "$stderr" = "score: $TMP/j:14: '9' is not an answer to s26 (1 to 5)" ]
+	[ "$stderr" = "score: $TMP/j:14: '9' is not an answer to s26 (1 to 5, or - for skipped)" ]
 }
 
 @test "-r with -t is a usage error" {
@@ -324,7 +356,7 @@ setup() {
 @test "at a terminal the report, into a pipe the records; -H and -M choose" {
 	local f=$FIX/hand.session
 	run_at_terminal "score '$f'"
-	[[ ${lines[0]} == "self: 28 statements answered on "* ]]
+	[[ ${lines[0]} == "self: $N statements answered on "* ]]
 	[[ $output == *$'\nwalls '* ]]
 	[[ $output == *"not a diagnosis"* ]]
 	[[ $output != *$'\t'* ]]
@@ -389,8 +421,8 @@ assert_report_fits() {
 	diff <(sed 's/█/#/g; s/░/./g' "$GOLDEN/report.txt") "$GOLDEN/report-ascii.txt"
 	grep -q '^walls        ████████░░  4.0  high, see section 1: ' "$GOLDEN/report.txt"
 	grep -q '^reaching     ███████░░░  3.6  moderate, see section 2: ' "$GOLDEN/report.txt"
-	grep -q '^reciprocity  ██░░░░░░░░  1.8  low, see section 5: ' "$GOLDEN/report.txt"
-	grep -q '^readiness    ████████░░  4.2  high$' "$GOLDEN/report.txt"
+	grep -q '^reciprocity  ██░░░░░░░░  1.6  low, see section 5: ' "$GOLDEN/report.txt"
+	grep -q '^boundaries   ████████░░  4.2  high$' "$GOLDEN/report.txt"
 	# The scales' descriptions, from the bank.
 	local description
 	while IFS= read -r description; do
@@ -417,12 +449,14 @@ assert_report_fits() {
 
 @test "the report of a partial session says in words what is not scored" {
 	(cd "$FIX" && TZ=UTC LC_ALL=C score -H -w 80 hand-partial.session) > "$TMP/r"
-	grep -q '^strain       not scored: 3 of 5 statements answered, 4 needed$' "$TMP/r"
-	grep -q '^readiness    not scored: 4 of 6 statements answered, 5 needed$' "$TMP/r"
-	# 3.7 of 1 to 5: 6.75 cells, 7.
+	grep -q '^strain       not scored: 3 of 5 statements answered (1 skipped), 4 needed$' "$TMP/r"
+	grep -q '^boundaries   not scored: 4 of 6 statements answered, 5 needed$' "$TMP/r"
+	# 3.7 of 1 to 5: 6.75 cells, 7; one of its statements skipped.
 	grep -q '^walls        #######\.\.\.  3\.7  high, see section 1: ' "$TMP/r"
+	grep -q '^             1 statement skipped; the mean is of the other 6\.$' "$TMP/r"
+	grep -q '^self: 23 statements answered and 4 skipped on ' "$TMP/r"
 	# No safety line was due: none in the report.
-	! grep -qF "$(bank_field self safety 3 | cut -c 1-30)" "$TMP/r"
+	! grep -qF "$(bank_field self safety 2 | cut -c 1-30)" "$TMP/r"
 }
 
 @test "-e lists under each scale the answers behind it, as worked out by hand" {
@@ -431,35 +465,44 @@ assert_report_fits() {
 	run score -M -e "$FIX/hand.session"
 	local T=2026-11-25T14:03:12Z
 	grep -v $'\tanswer\t' <<< "$output" | diff -u <(hand_results "$T") -
-	diff -u - <(grep $'\tanswer\t' <<< "$output" | cut -f 4- | sort) <<-'EOF' | sed 's/ *$//'
-	walls	s01	+	4	4
+	# Sorted: each scale's answers, and the safety statements apart, each
+	# with the answers that call for the note and whether this one did.
+	diff -u - <(grep $'\tanswer\t' <<< "$output" | cut -f 4- | LC_ALL=C sort) <<-'EOF'
+	boundaries	s05	+	5	5
+	boundaries	s10	-	1	5
+	boundaries	s15	+	4	4
+	boundaries	s20	-	2	4
+	boundaries	s25	+	3	3
+	boundaries	s28	+	4	4
 	reaching	s02	+	3	3
-	strain	s03	+	2	2
-	reciprocity	s04	+	1	1
-	readiness	s05	+	5	5
-	walls	s06	-	2	4
 	reaching	s07	+	4	4
-	strain	s08	-	4	2
-	reciprocity	s09	-	4	2
-	readiness	s10	-	1	5
-	walls	s11	+	5	5
 	reaching	s12	-	2	4
-	strain	s13	+	3	3
-	reciprocity	s14	+	2	2
-	readiness	s15	+	4	4
-	walls	s16	+	3	3
 	reaching	s17	+	5	5
-	strain	s18	+	1	1
-	reciprocity	s19	-	5	1
-	readiness	s20	-	2	4
-	walls	s21	-	2	4
 	reaching	s22	-	4	2
-	strain	s23	-	2	4
+	reciprocity	s04	+	1	1
+	reciprocity	s14	+	2	2
 	reciprocity	s24	+	1	1
-	readiness	s25	+	3	3
+	reciprocity	s30	-	4	2
+	reciprocity	s31	-	4	2
+	safety	s09	4-5	4	yes
+	safety	s19	4-5	5	yes
+	safety	s27	4-5	2	no
+	safety	s32	4-5	2	no
+	safety	s33	4-5	1	no
+	safety	s34	4-5	2	no
+	safety	s35	1-2	4	no
+	strain	s03	+	2	2
+	strain	s08	-	4	2
+	strain	s13	+	3	3
+	strain	s18	+	1	1
+	strain	s23	-	2	4
+	walls	s01	+	4	4
+	walls	s06	-	2	4
+	walls	s11	+	5	5
+	walls	s16	+	3	3
+	walls	s21	-	2	4
 	walls	s26	+	4	4
-	reciprocity	s27	-	2	4
-	readiness	s28	+	4	4
+	walls	s29	-	2	4
 	EOF
 	assert_output_file <(ref -e "$FIX/hand.session")
 	# In the report: each answer under its scale, with its statement.
@@ -487,10 +530,16 @@ assert_report_fits() {
 	[ "${lines[1]}" = "1 of 2 answered as the guide does." ]
 	[ "${lines[2]}" = "Missed:" ]
 	[ "${lines[3]}" = "- $(cut -f 5 <<< "$q")" ]
-	[[ ${lines[4]} == "  You answered "*". The guide says $(cut -f 4 <<< "$q")) "*", in section $(cut -f 3 <<< "$q"), "* ]]
-	[ "${lines[5]}" = "  Note: $(awk -F'\t' '$1 == "note" && $2 == "k03" { print $3 }' "$SHARE/know.bank")" ]
-	[ "${lines[6]}" = "To read them again: section $(cut -f 3 <<< "$q")" ]
-	[ "${#lines[@]}" -eq 7 ]
+	[[ ${lines[4]} == "  You answered "*". The guide says $(cut -f 4 <<< "$q")) "*", in section $(cut -f 3 <<< "$q"), "*":" ]]
+	# The guide's paragraph the answer rests on, word for word.
+	local part
+	part=$(awk -F'\t' '$1 == "quote" && $2 == "k03" { print $3 }' "$SHARE/know.bank")
+	[ -n "$part" ]
+	[ "${lines[5]}" = "    $(awk -F'\t' -v s="$(cut -f 3 <<< "$q")" -v p="$part" \
+		'$1 == "line" && $2 == s && $3 == p { print $4 }' "$SHARE/guide")" ]
+	[ "${lines[6]}" = "  Note: $(awk -F'\t' '$1 == "note" && $2 == "k03" { print $3 }' "$SHARE/know.bank")" ]
+	[ "${lines[7]}" = "To read them again: section $(cut -f 3 <<< "$q")" ]
+	[ "${#lines[@]}" -eq 8 ]
 }
 
 @test "the trend for a person: a sparkline a scale, the first and latest mean, what a rise means" {
@@ -538,7 +587,8 @@ assert_report_fits() {
 		if .type == "scale" then [.time, .bank, .scale, (.mean | tenths), (.band // "unscored"), (.section // "-" | tostring)]
 		elif .type == "safety" then [.time, .bank, "safety", .message]
 		elif .type == "knowledge" then [.time, .bank, (.right | tostring), (.asked | tostring), (if .sections == [] then "-" else (.sections | map(tostring) | join(",")) end)]
-		elif .scale then [.time, .bank, "answer", .scale, .id, (if .reversed then "-" else "+" end), (.given | tostring), (.counted | tostring)]
+		elif .scale == "safety" then [.time, .bank, "answer", "safety", .id, "\(.from)-\(.to)", (.given // "-" | tostring), (if .fired then "yes" else "no" end)]
+		elif .scale then [.time, .bank, "answer", .scale, .id, (if .reversed then "-" else "+" end), (.given // "-" | tostring), (.counted // "-" | tostring)]
 		else [.time, .bank, "answer", (.section | tostring), .id, .given, .right] end | @tsv' > "$TMP/from-json"
 	score -e "$TMP/journal" | awk -F'\t' -v OFS='\t' '$3 != "safety" && $3 != "answer" && NF == 6 && $4 != "-" { $4 = $4 * 10 } 1' |
 		diff -u - "$TMP/from-json"
@@ -556,7 +606,7 @@ assert_report_fits() {
 	command -v jq > /dev/null || skip "jq is not installed"
 	data_copy
 	local message=$'Say \"no\" \\ and \033[1mstay\033[0m safe – “please”.'
-	M=$message awk -F'\t' -v OFS='\t' '$1 == "safety" { $3 = ENVIRON["M"] } 1' "$SHARE/self.bank" \
+	M=$message awk -F'\t' -v OFS='\t' '$1 == "safety" { $2 = ENVIRON["M"] } 1' "$SHARE/self.bank" \
 		> "$DATA/self.bank"
 	session self 2026-01-01T00:00:00Z s09=5 > "$TMP/s"
 	run score -j "$TMP/s"
@@ -660,13 +710,13 @@ separator_bank() {
 	session self $T s01=3 s99=3 s02=4 | bad_case 3 "no item 's99' in bank 'self'"
 	session self $T s01=3 k01=a s02=4 | bad_case 3 "no item 'k01' in bank 'self'"
 	session know $T k01=a s01=3 k02=b | bad_case 3 "no item 's01' in bank 'know'"
-	session self $T s01=3 s02=6 s03=4 | bad_case 3 "'6' is not an answer to s02 (1 to 5)"
-	session self $T s01=0 s02=3 | bad_case 2 "'0' is not an answer to s01 (1 to 5)"
-	session self $T s01=3 s02=-1 | bad_case 3 "'-1' is not an answer to s02 (1 to 5)"
-	session self $T s01=3 s02=three | bad_case 3 "'three' is not an answer to s02 (1 to 5)"
-	session self $T s01=3 s02=b | bad_case 3 "'b' is not an answer to s02 (1 to 5)"
-	session self $T s01=3 s02=3.5 | bad_case 3 "'3.5' is not an answer to s02 (1 to 5)"
-	session self $T s01=3 s02= | bad_case 3 "'' is not an answer to s02 (1 to 5)"
+	session self $T s01=3 s02=6 s03=4 | bad_case 3 "'6' is not an answer to s02 (1 to 5, or - for skipped)"
+	session self $T s01=0 s02=3 | bad_case 2 "'0' is not an answer to s01 (1 to 5, or - for skipped)"
+	session self $T s01=3 s02=-1 | bad_case 3 "'-1' is not an answer to s02 (1 to 5, or - for skipped)"
+	session self $T s01=3 s02=three | bad_case 3 "'three' is not an answer to s02 (1 to 5, or - for skipped)"
+	session self $T s01=3 s02=b | bad_case 3 "'b' is not an answer to s02 (1 to 5, or - for skipped)"
+	session self $T s01=3 s02=3.5 | bad_case 3 "'3.5' is not an answer to s02 (1 to 5, or - for skipped)"
+	session self $T s01=3 s02= | bad_case 3 "'' is not an answer to s02 (1 to 5, or - for skipped)"
 	session know $T k01=d k02=a | bad_case 2 "'d' is not an answer to k01 (a to c)"
 	session know $T k01=a k02=e | bad_case 3 "'e' is not an answer to k02 (a to d)"
 	session know $T k01=2 | bad_case 2 "'2' is not an answer to k01 (a to c)"
@@ -685,11 +735,11 @@ separator_bank() {
 	run score "$TMP/zeros"
 	assert_output_file <(ref "$TMP/plain")
 	# A sign or a blank is no digit.
-	session self $T s01=+4 | bad_case 2 "'+4' is not an answer to s01 (1 to 5)"
-	session self $T 's01= 4' | bad_case 2 "' 4' is not an answer to s01 (1 to 5)"
+	session self $T s01=+4 | bad_case 2 "'+4' is not an answer to s01 (1 to 5, or - for skipped)"
+	session self $T 's01= 4' | bad_case 2 "' 4' is not an answer to s01 (1 to 5, or - for skipped)"
 	# Nor does a number too big for any machine wrap round to a small one.
 	session self $T s01=18446744073709551620 | bad_case 2 \
-		"'18446744073709551620' is not an answer to s01 (1 to 5)"
+		"'18446744073709551620' is not an answer to s01 (1 to 5, or - for skipped)"
 	session self $T s01=0000000000000000000004 > "$TMP/zeros"
 	session self $T s01=4 > "$TMP/plain"
 	run score "$TMP/zeros"
@@ -966,8 +1016,8 @@ score: $TMP/comments:3: no session in the input" ]
 	} > "$TMP/j"
 	run -1 score "$TMP/j"
 	assert_output_file <({ good_before; cat "$FIX/hand.session"; good_after; } | ref)
-	[ "$stderr" = "score: $TMP/j:6: '7' is not an answer to s02 (1 to 5)
-score: $TMP/j:39: session time is not like 2026-11-25T14:03:12Z" ]
+	[ "$stderr" = "score: $TMP/j:6: '7' is not an answer to s02 (1 to 5, or - for skipped)
+score: $TMP/j:$((7 + $(wc -l < "$FIX/hand.session"))): session time is not like 2026-11-25T14:03:12Z" ]
 
 	run -1 score -r "$TMP/j"
 	[ "$output" = $'1\n1\n2\n5' ]

@@ -5,7 +5,8 @@
 #
 # rating: a rating bank of N items on 16 scales, with an answer scale of
 # five, three bands, read records for two bands of each scale, a safety
-# record, and an alert record for one item in 128, some 300 of 40,000.
+# message, and one statement in 128 a safety statement (a signal record),
+# some 300 of 40,000.
 # knowledge: a knowledge bank of N questions, each with three choice
 # records, and a note on about one question in eight. Sections are those
 # of share/guide, 1 to 6. The records are as hearth(5) says,
@@ -48,7 +49,7 @@ function statement(i) {
 		pick(mood, 10) " " pick(when, 8) "."
 }
 
-function rating(  s, b, i, step) {
+function rating(  s, b, i, step, signal) {
 	print "# A generated rating bank of " items " items: tests/bench/bank.awk."
 	split("never,rarely,sometimes,often,always", label, ",")
 	for (i = 1; i <= 5; i++)
@@ -64,13 +65,18 @@ function rating(  s, b, i, step) {
 		for (b = 1; b <= 3; b++)
 			if (b != s % 3 + 1)
 				print "read\tscale" s "\t" band[b] "\t" random(6) + 1
-	for (i = 1; i <= items; i++)
-		print "item\tr" i "\tscale" (i - 1) % 16 + 1 "\t" \
-			(random(4) ? "+" : "-") "\t" statement(i)
-	print "safety\t4\tIf you are afraid of your partner, please talk to someone you trust."
+	print "safety\tIf you are afraid of your partner, please talk to someone you trust."
 	step = 128
-	for (i = random(step) + 1; i <= items; i += step)
-		print "alert\tr" i
+	signal = random(step) + 1
+	for (i = 1; i <= items; i++) {
+		if (i == signal) {
+			print "signal\tr" i "\t4\t5\t" statement(i)
+			signal += step
+		} else {
+			print "item\tr" i "\tscale" (i - 1) % 16 + 1 "\t" \
+				(random(4) ? "+" : "-") "\t" statement(i)
+		}
+	}
 }
 
 function knowledge(  i, c, right, first) {

@@ -3,15 +3,16 @@
 #
 #   awk -f journal.awk -v sessions=N [-v seed=S] [-v mixed=1] DATADIR/*.bank
 #
-# Plain: N self sessions as quiz writes them, every item in bank order.
-# Mixed: sessions of both banks, items in part and shuffled, comments and
-# blank lines between them; random answers throughout.
+# Plain: N self sessions as quiz writes them, every statement (items and
+# safety statements) in bank order. Mixed: sessions of both banks,
+# statements in part and shuffled, some skipped, comments and blank lines
+# between them; random answers throughout.
 
 BEGIN { FS = "\t"; state = seed ? seed : 2026 }
 
 { sub(/\r$/, "") }
 
-FILENAME ~ /self\.bank$/ && $1 == "item" { items[++nitems] = $2 }
+FILENAME ~ /self\.bank$/ && ($1 == "item" || $1 == "signal") { items[++nitems] = $2 }
 FILENAME ~ /self\.bank$/ && $1 == "answer" { values[++nvalues] = $2 }
 FILENAME ~ /know\.bank$/ && $1 == "question" { questions[++nquestions] = $2 }
 FILENAME ~ /know\.bank$/ && $1 == "choice" { choices[$2]++ }
@@ -40,7 +41,7 @@ function self_session(  i, j, n, t, chosen) {
 	}
 	print "hearth-session\t1\tself\t" stamp() "\t" n
 	for (i = 1; i <= n; i++)
-		print chosen[i] "\t" values[random(nvalues) + 1]
+		print chosen[i] "\t" (mixed && random(100) < 5 ? "-" : values[random(nvalues) + 1])
 }
 
 function know_session(  i, n, q, asked) {
