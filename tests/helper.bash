@@ -303,9 +303,11 @@ session() {
 	for a; do printf '%s\t%s\n' "${a%%=*}" "${a#*=}"; done
 }
 
-# The replies of tests/fixtures/hand.session, one a line, in bank order.
+# The replies of tests/fixtures/hand.session, one a line, in bank order
+# (the order quiz asks in, safety statements last), not the file's.
 hand_replies() {
-	grep -v '^#' "$FIX/hand.session" | tail -n +2 | cut -f2
+	bank_ids self | awk -F'\t' 'NR == FNR { if (!/^#/ && NF == 2) a[$1] = $2; next }
+		{ print a[$1] }' "$FIX/hand.session" -
 }
 
 # What score should print for the sessions in the files (stdin without),

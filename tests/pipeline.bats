@@ -47,6 +47,8 @@ load helper
 }
 
 @test "quiz | score at a terminal: the report, after the last answer; into a pipe, the records" {
+	# The dialogue without the safety statements, so that -n 3 asks three.
+	data_without_signals
 	run_pty report
 	# quiz | score | cat: exactly the records of hearth(5), nothing else.
 	run bash -c 'printf "4\n2\n3\n" | quiz -n 3 | tee "$1" | score | cat' _ "$TMP/s"
@@ -59,7 +61,7 @@ load helper
 	hand_replies > "$TMP/in"
 	run -0 bash -c 'quiz < "$1" | score -r' _ "$TMP/in"
 	[ "$output" = $'1\n2\n5' ]
-	[ "$stderr" = "score: safety: $(bank_field self safety 3)" ]
+	[ "$stderr" = "score: safety: $(bank_field self safety 2)" ]
 
 	run bash -c 'quiz < "$1" | score -r 2> /dev/null | section -' _ "$TMP/in"
 	[ -n "$output" ]
@@ -123,10 +125,13 @@ score: stdin:1: no session in the input" ]
 
 @test "quiz -n 5 | score: too few answers for any scale" {
 	run bash -c 'yes 4 | quiz -n 5 | tee "$1" | score' _ "$TMP/s"
-	bank_ids self | head -n 5 | sed 's/$/\t4/' | assert_session self - "$TMP/s"
+	first_ids 5 | sed 's/$/\t4/' | assert_session self - "$TMP/s"
 	local T scale
 	T=$(head -n 1 "$TMP/s" | cut -f4)
-	[ "${#lines[@]}" -eq 5 ]
+	# Five scales, and the safety message that the safety statements,
+	# always asked, call for at 4.
+	[ "${#lines[@]}" -eq 6 ]
+	[ "${lines[5]}" = "$T	self	safety	$(bank_field self safety 2)" ]
 	for scale in $(awk -F'\t' '$1 == "scale" { print $2 }' "$SHARE/self.bank"); do
 		[[ $output == *"$T	self	$scale	-	unscored	-"* ]]
 	done

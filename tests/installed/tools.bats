@@ -73,7 +73,7 @@ setup() {
 	hand_replies > "$TMP/in"
 	run -0 bash -c 'quiz < "$1" | score -r' _ "$TMP/in"
 	[ "$output" = $'1\n2\n5' ]
-	[ "$stderr" = "score: safety: $(bank_field self safety 3)" ]
+	[ "$stderr" = "score: safety: $(bank_field self safety 2)" ]
 	run bash -c 'quiz < "$1" | score -r 2> /dev/null | section -' _ "$TMP/in"
 	assert_output_file <(golden_section 1 2 5)
 	run bash -c 'score -r "$1" 2> /dev/null | summary -' _ "$FIX/hand.session"
