@@ -1,4 +1,5 @@
-/* summary: the guide's summary, key points, and a reminder for the day */
+/* summary: the guide's summary, key points, and a reminder for the day
+ * or the week */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -10,10 +11,11 @@
 
 #include "hearth.h"
 
-static const char optstring[] = ":d:hmoRs:Vw:";
+static const char optstring[] = ":d:hmoRs:VWw:";
 static const char synopsis[] =
 	"usage: summary [-hV] [-w width] [reference ...]\n"
 	"       summary -m | -o [-d date] [-w width]\n"
+	"       summary -W [-o] [-d date] [-w width]\n"
 	"       summary -R [-s seed] [-w width]\n";
 static const char details[] =
 	"Print the guide's summary, or the key points of the sections named.\n"
@@ -21,6 +23,8 @@ static const char details[] =
 	"  -m        print the reminder of the day\n"
 	"  -d date   as -m, for that day (YYYY-MM-DD) instead of today\n"
 	"  -o        as -m, but only the first time it runs that day\n"
+	"  -W        print the reminder of the week (ISO 8601, from Monday):\n"
+	"            with -d, of that date's week; with -o, once that week\n"
 	"  -R        print a reminder chosen at random\n"
 	"  -s seed   with -R, choose with this seed (a number)\n"
 	"  -w width  wrap paragraphs to width columns; 0 never wraps\n"
@@ -28,7 +32,7 @@ static const char details[] =
 	"  -V        print the version\n";
 
 struct options {
-	int in_turn, once, random, seeded;
+	int in_turn, by_day, weekly, once, random, seeded;
 	int turn_option; /* the last letter that asked for a reminder in turn */
 	int dated;
 	long day;
@@ -86,9 +90,10 @@ static void make_private_dirs(char *path)
 		die("%s:", path);
 }
 
-/* The stamp holds the date of the last reminder. It stays locked while
- * the day's reminder is printed and the stamp rewritten, so that of two
- * logins at once one prints it and the other, waiting, finds it done. */
+/* The stamp holds the day or the week of the last reminder. It stays
+ * locked while the reminder is printed and the stamp rewritten, so that
+ * of two logins at once one prints it and the other, waiting, finds it
+ * done. */
 static int open_stamp(const char *stamp)
 {
 	struct flock lock;
@@ -190,13 +195,35 @@ static void print_reminder(const struct options *o, long turn)
 	reminders_free(&reminders);
 }
 
-/* The reminder of the day that -d names, or of today; with -o, unless
- * the stamp says it was printed already. */
+/* -o: the reminder of the turn named turn_name, unless the stamp in the
+ * file stamp_file says it was printed already. */
+static void print_once(const struct options *o, long turn,
+                       const char *turn_name, const char *stamp_file)
+{
+	char *dir = state_dir(), *stamp;
+	int fd;
+
+	make_private_dirs(dir);
+	stamp = xasprintf("%s/%s", dir, stamp_file);
+	fd = open_stamp(stamp);
+	if (!stamp_says(fd, turn_name)) {
+		print_reminder(o, turn);
+		out_flush();
+		write_stamp(fd, stamp, turn_name);
+	}
+	if (close(fd) < 0)
+		die("%s:", stamp);
+	free(stamp);
+	free(dir);
+}
+
+/* The reminder of the day, or with -W of the ISO week, that -d names or
+ * that holds today. Day and week keep stamps of their own, so that -o
+ * and -W -o each print once in their turn. */
 static void print_reminder_in_turn(const struct options *o)
 {
-	char date[DATE_LEN + 1], *dir, *stamp;
-	long day = o->day;
-	int fd;
+	char date[DATE_LEN + 1], *turn_name;
+	long day = o->day, turn, year, week_number;
 
 	if (o->dated) {
 		memcpy(date, o->date, sizeof date);
@@ -205,23 +232,20 @@ static void print_reminder_in_turn(const struct options *o)
 		if (date_parse(date, DATE_LEN, &day))
 			die("cannot tell today's date");
 	}
-	if (!o->once) {
-		print_reminder(o, day);
-		return;
+	if (o->weekly) {
+		turn = week_of_day(day);
+		week_in_year(turn, &year, &week_number);
+		turn_name = xasprintf("%04ld-W%02ld", year, week_number);
+	} else {
+		turn = day;
+		turn_name = xstrdup(date);
 	}
-	dir = state_dir();
-	make_private_dirs(dir);
-	stamp = xasprintf("%s/reminded", dir);
-	fd = open_stamp(stamp);
-	if (!stamp_says(fd, date)) {
-		print_reminder(o, day);
-		out_flush();
-		write_stamp(fd, stamp, date);
-	}
-	if (close(fd) < 0)
-		die("%s:", stamp);
-	free(stamp);
-	free(dir);
+	if (o->once)
+		print_once(o, turn, turn_name,
+		           o->weekly ? "reminded-week" : "reminded");
+	else
+		print_reminder(o, turn);
+	free(turn_name);
 }
 
 static const struct guide_section *summary_section(const struct guide *g)
@@ -289,11 +313,15 @@ int main(int argc, char **argv)
 			o.turn_option = opt;
 			break;
 		case 'm':
-			o.in_turn = 1;
+			o.by_day = o.in_turn = 1;
 			o.turn_option = opt;
 			break;
 		case 'o':
 			o.once = o.in_turn = 1;
+			o.turn_option = opt;
+			break;
+		case 'W':
+			o.weekly = o.in_turn = 1;
 			o.turn_option = opt;
 			break;
 		case 'R':
@@ -312,6 +340,8 @@ int main(int argc, char **argv)
 	}
 	if (o.in_turn && o.random)
 		option_conflict('R', o.turn_option);
+	if (o.weekly && o.by_day)
+		option_conflict('W', 'm');
 	if (o.seeded && !o.random)
 		option_needs('s', 'R');
 	if ((o.random || o.in_turn) && optind < argc)

@@ -24,8 +24,9 @@ load_reminders() {
 }
 
 # The rule of summary(1), worked out here from its words rather than the
-# code's: days are counted from 1970-01-01; with N reminders, days N * c
-# to N * c + N - 1 make cycle c.
+# code's: days are counted from 1970-01-01 and weeks from Monday
+# 1969-12-29; with N reminders, turns (days or weeks) N * c to
+# N * c + N - 1 make cycle c.
 
 # The number of day $1 (YYYY-MM-DD), counted from 1970-01-01.
 day_number() {
@@ -46,8 +47,18 @@ first_day_of_cycle() {
 	echo $((day + ($1 - day % $1) % $1))
 }
 
-# REMINDERS: what summary OPTION -d DATE prints, OPTION being $1 (-m),
-# for each date read from stdin, one an element; each must be one of
+# The Monday, as a day number, of the first week from 2026-01-01 on that
+# begins a cycle of $1 weeks.
+first_monday_of_cycle() {
+	local week
+	# The first week whose Monday, day 7 * week - 3, is not before.
+	week=$((($(day_number 2026-01-01) + 9) / 7))
+	week=$((week + ($1 - week % $1) % $1))
+	echo $((week * 7 - 3))
+}
+
+# REMINDERS: what summary OPTION -d DATE prints, OPTION being $1 (-m or
+# -W), for each date read from stdin, one an element; each must be one of
 # ENTRIES. (One shell runs them all: a run each is slow.)
 reminders_for() {
 	local option=$1 dates reminder
@@ -577,3 +588,124 @@ is_reminder() {
 	assert_usage_message summary "-d takes no operands"
 }
 
+# summary -W: the reminder of the ISO 8601 week, Monday to Sunday.
+
+@test "summary -W on 35 Mondays of a cycle prints 35 reminders; N weeks print all N" {
+	local n first order
+	load_reminders
+	n=${#ENTRIES[@]}
+	[ "$n" -ge 35 ]
+	first=$(first_monday_of_cycle "$n")
+	[ "$(date -u -d "@$((first * 86400))" +%u)" -eq 1 ]
+	reminders_for -W < <(dates_of_days "$first" 35 7)
+	distinct "${REMINDERS[@]}"
+	[ "$DISTINCT" -eq 35 ] || { echo "$DISTINCT different reminders"; return 1; }
+	# Any day of the week will do: here the Wednesdays.
+	reminders_for -W < <(dates_of_days $((first + 2)) "$n" 7)
+	distinct "${REMINDERS[@]}"
+	[ "$DISTINCT" -eq "$n" ] || { echo "$DISTINCT different reminders in $n weeks"; return 1; }
+	order=${REMINDERS[*]}
+	# The next cycle: all N again, in another order.
+	reminders_for -W < <(dates_of_days $((first + n * 7)) "$n" 7)
+	distinct "${REMINDERS[@]}"
+	[ "$DISTINCT" -eq "$n" ]
+	[ "${REMINDERS[*]}" != "$order" ]
+}
+
+@test "summary -W: every day of an ISO week has one reminder, the weeks around it others" {
+	local week
+	load_reminders
+	# 2026-W02, from Monday 2026-01-05 to Sunday 2026-01-11.
+	reminders_for -W < <(dates_of_days "$(day_number 2026-01-04)" 9)
+	distinct "${REMINDERS[@]:1:7}"
+	[ "$DISTINCT" -eq 1 ]
+	[ "${REMINDERS[0]}" != "${REMINDERS[1]}" ]
+	[ "${REMINDERS[8]}" != "${REMINDERS[7]}" ]
+	[ "${REMINDERS[0]}" != "${REMINDERS[8]}" ]
+	# Weeks that straddle the new year: 2026-W53 ends on 2027-01-03, and
+	# 2020-W53 on 2021-01-03.
+	for week in 2026-12-28 2020-12-28; do
+		reminders_for -W < <(dates_of_days "$(day_number "$week")" 8)
+		distinct "${REMINDERS[@]:0:7}"
+		[ "$DISTINCT" -eq 1 ] || { echo "the week of $week"; return 1; }
+		[ "${REMINDERS[7]}" != "${REMINDERS[6]}" ] || { echo "after $week"; return 1; }
+	done
+	# The same on every run, and this week's without -d.
+	run summary -W -d 2027-01-01
+	[ "$output" = "$(summary -W -d 2026-12-31)" ]
+	[ "$output" = "$(summary -W -d 2027-01-01)" ]
+	local before after
+	for _ in 1 2 3; do
+		before=$(date +%F)
+		run summary -W
+		after=$(date +%F)
+		[ "$before" != "$after" ] || break
+	done
+	[ "$output" = "$(summary -W -d "$before")" ]
+}
+
+@test "summary -W -o prints once a week, and keeps the week in a stamp of its own" {
+	export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
+	local stamps=$XDG_STATE_HOME/hearth
+	run summary -W -o -d 2026-12-31
+	[ -n "$output" ]
+	[ "$output" = "$(summary -W -d 2026-12-31)" ]
+	[ "$(cat "$stamps/reminded-week")" = 2026-W53 ]
+	[ "$(stat -c %a "$stamps/reminded-week")" = 600 ]
+	[ ! -e "$stamps/reminded" ]
+	# The next day is in the same ISO week, though in another year.
+	run summary -W -o -d 2027-01-01
+	[ -z "$output" ]
+	# The reminder of the day goes by its own stamp, and leaves the week's.
+	run summary -o -d 2027-01-01
+	[ "$output" = "$(summary -d 2027-01-01)" ]
+	[ "$(cat "$stamps/reminded")" = 2027-01-01 ]
+	[ "$(cat "$stamps/reminded-week")" = 2026-W53 ]
+	run summary -W -o -d 2027-01-03
+	[ -z "$output" ]
+	run summary -o -d 2027-01-02
+	[ "$output" = "$(summary -d 2027-01-02)" ]
+	# A Monday: a new week.
+	run summary -W -o -d 2027-01-04
+	[ "$output" = "$(summary -W -d 2027-01-04)" ]
+	[ "$(cat "$stamps/reminded-week")" = 2027-W01 ]
+	run summary -W -o -d 2027-01-04
+	[ -z "$output" ]
+	run summary -W -o -d 2020-12-31
+	[ "$output" = "$(summary -W -d 2020-12-31)" ]
+	[ "$(cat "$stamps/reminded-week")" = 2020-W53 ]
+}
+
+@test "summary -W -o without -d goes by this week, as date +%G-W%V names it" {
+	export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
+	local week
+	for _ in 1 2 3; do
+		week=$(date +%G-W%V)
+		run summary -W -o
+		[ "$week" != "$(date +%G-W%V)" ] || break
+	done
+	[ "$output" = "$(summary -W)" ]
+	[ "$(cat "$XDG_STATE_HOME/hearth/reminded-week")" = "$week" ]
+	# Today's -o prints all the same.
+	run summary -o
+	[ "$output" = "$(summary -m)" ]
+}
+
+@test "summary -W with -m or -R, with an operand, or with a bad date is a usage error" {
+	run -2 summary -W -m
+	assert_usage_message summary "-W and -m cannot be used together"
+	run -2 summary -m -W -o
+	assert_usage_message summary "-W and -m cannot be used together"
+	run -2 summary -W -R
+	assert_usage_message summary "-R and -W cannot be used together"
+	run -2 summary -R -s 3 -W
+	assert_usage_message summary "-R and -W cannot be used together"
+	run -2 summary -W 3
+	assert_usage_message summary "-W takes no operands"
+	run -2 summary -W -s 7
+	assert_usage_message summary "-s goes only with -R"
+	run -2 summary -W -d 2026-02-30
+	assert_usage_message summary "2026-02-30: no such day"
+	run -2 summary -W -d 2026-W01
+	assert_usage_message summary "2026-W01: not a date of the form YYYY-MM-DD"
+}
