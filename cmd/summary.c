@@ -1,4 +1,5 @@
-/* summary: the guide's summary, key points, and a reminder for the day */
+/* summary: the guide's summary, key points, and a reminder for the day
+ * or the week */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -10,10 +11,11 @@
 
 #include "hearth.h"
 
-static const char optstring[] = ":d:hmoRs:Vw:";
+static const char optstring[] = ":d:hmoRs:VWw:";
 static const char synopsis[] =
 	"usage: summary [-hV] [-w width] [reference ...]\n"
 	"       summary -m | -o [-d date] [-w width]\n"
+	"       summary -W [-o] [-d date] [-w width]\n"
 	"       summary -R [-s seed] [-w width]\n";
 static const char details[] =
 	"Print the guide's summary, or the key points of the sections named.\n"
@@ -21,6 +23,8 @@ static const char details[] =
 	"  -m        print the reminder of the day\n"
 	"  -d date   as -m, for that day (YYYY-MM-DD) instead of today\n"
 	"  -o        as -m, but only the first time it runs that day\n"
+	"  -W        print the reminder of the week (ISO 8601, from Monday):\n"
+	"            with -d, of that date's week; with -o, once that week\n"
 	"  -R        print a reminder chosen at random\n"
 	"  -s seed   with -R, choose with this seed (a number)\n"
 	"  -w width  wrap paragraphs to width columns; 0 never wraps\n"
@@ -28,8 +32,8 @@ static const char details[] =
 	"  -V        print the version\n";
 
 struct options {
-	int daily, once, random, seeded;
-	int daily_option; /* the letter that asked for the day's reminder */
+	int in_turn, by_day, weekly, once, random, seeded;
+	int turn_option; /* the last letter that asked for a reminder in turn */
 	int dated;
 	long day;
 	char date[DATE_LEN + 1];
@@ -86,9 +90,10 @@ static void make_private_dirs(char *path)
 		die("%s:", path);
 }
 
-/* The stamp holds the date of the last reminder. It stays locked while
- * the day's reminder is printed and the stamp rewritten, so that of two
- * logins at once one prints it and the other, waiting, finds it done. */
+/* The stamp holds the day or the week of the last reminder. It stays
+ * locked while the reminder is printed and the stamp rewritten, so that
+ * of two logins at once one prints it and the other, waiting, finds it
+ * done. */
 static int open_stamp(const char *stamp)
 {
 	struct flock lock;
@@ -107,76 +112,118 @@ static int open_stamp(const char *stamp)
 	return fd;
 }
 
-static int stamp_says(int fd, const char *date)
+static int stamp_says(int fd, const char *turn_name)
 {
-	char seen[DATE_LEN + 2];
+	size_t len = strlen(turn_name);
+	char *seen = xmalloc(len + 2);
 	ssize_t n;
+	int same;
 
 	do
-		n = pread(fd, seen, sizeof seen, 0);
+		n = pread(fd, seen, len + 2, 0);
 	while (n < 0 && errno == EINTR);
-	return n == DATE_LEN + 1 && memcmp(seen, date, DATE_LEN) == 0 &&
-	       seen[DATE_LEN] == '\n';
+	same = n == (ssize_t)len + 1 && memcmp(seen, turn_name, len) == 0 &&
+	       seen[len] == '\n';
+	free(seen);
+	return same;
 }
 
-static void write_stamp(int fd, const char *stamp, const char *date)
+static void write_stamp(int fd, const char *stamp, const char *turn_name)
 {
-	char line[DATE_LEN + 1];
+	char *line = xasprintf("%s\n", turn_name);
 
-	memcpy(line, date, DATE_LEN);
-	line[DATE_LEN] = '\n';
 	if (ftruncate(fd, 0) < 0 || lseek(fd, 0, SEEK_SET) < 0 ||
-	    write_all(fd, line, sizeof line) < 0)
+	    write_all(fd, line, strlen(line)) < 0)
 		die("%s:", stamp);
+	free(line);
 }
 
-static size_t gcd(size_t a, size_t b)
+static void shuffle_cycle(size_t *order, size_t count, long cycle)
 {
-	while (b) {
-		size_t t = a % b;
+	struct rng rng;
+	size_t i;
 
-		a = b;
-		b = t;
+	for (i = 0; i < count; i++)
+		order[i] = i;
+	rng_seed(&rng, (uint64_t)cycle);
+	rng_shuffle(&rng, order, count);
+}
+
+/* Turn t, a day or a week, falls in cycle t / n (rounded down) of n
+ * turns, n the count of reminders, and shows the reminder at place
+ * t mod n in the cycle's own order, a shuffle seeded by the cycle's
+ * number. Each cycle shows every reminder once; as the order changes from
+ * one cycle to the next, a job run every seventh day, or on weekdays only,
+ * comes round to every reminder in time. A cycle never starts with the
+ * reminder the one before ended with, so none shows two turns running. */
+static size_t reminder_in_turn(long turn, size_t count)
+{
+	long n = (long)count, cycle = turn / n, place = turn % n;
+	size_t *order = xcalloc(count, sizeof *order), last, pick;
+
+	if (place < 0) {
+		place += n;
+		cycle--;
 	}
-	return a;
+	shuffle_cycle(order, count, cycle - 1);
+	last = order[count - 1];
+	shuffle_cycle(order, count, cycle);
+	/* Past two reminders, the swap leaves the cycle's last one alone. */
+	if (count > 2 && order[0] == last) {
+		order[0] = order[1];
+		order[1] = last;
+	}
+	pick = order[place];
+	free(order);
+	return pick;
 }
 
-/* Day d shows entry (d * stride) mod n: with the stride coprime to n, any
- * n days in a row show every reminder once, and neighbouring entries of
- * the file (often on one theme) fall on days far apart. */
-static size_t reminder_of_day(long day, size_t n)
-{
-	size_t stride = n * 618 / 1000, pos;
-
-	if (stride == 0)
-		stride = 1;
-	while (gcd(stride, n) != 1)
-		stride++;
-	pos = (size_t)(((day % (long)n) + (long)n) % (long)n);
-	return pos * stride % n;
-}
-
-static void print_reminder(const struct options *o, size_t pick)
+static void print_reminder(const struct options *o, long turn)
 {
 	struct reminders reminders;
 	struct rng rng;
+	size_t pick;
 
 	reminders_load(&reminders);
 	if (o->random) {
 		rng_seed(&rng, o->seeded ? o->seed : rng_seed_from_clock());
 		pick = rng_below(&rng, reminders.count);
 	} else {
-		pick = reminder_of_day((long)pick, reminders.count);
+		pick = reminder_in_turn(turn, reminders.count);
 	}
 	print_lines(reminders.entries[pick], output_width(o->width));
 	reminders_free(&reminders);
 }
 
-static void print_daily_reminder(const struct options *o)
+/* -o: the reminder of the turn named turn_name, unless the stamp in the
+ * file stamp_file says it was printed already. */
+static void print_once(const struct options *o, long turn,
+                       const char *turn_name, const char *stamp_file)
 {
-	char date[DATE_LEN + 1], *dir, *stamp;
-	long day = o->day;
+	char *dir = state_dir(), *stamp;
 	int fd;
+
+	make_private_dirs(dir);
+	stamp = xasprintf("%s/%s", dir, stamp_file);
+	fd = open_stamp(stamp);
+	if (!stamp_says(fd, turn_name)) {
+		print_reminder(o, turn);
+		out_flush();
+		write_stamp(fd, stamp, turn_name);
+	}
+	if (close(fd) < 0)
+		die("%s:", stamp);
+	free(stamp);
+	free(dir);
+}
+
+/* The reminder of the day, or with -W of the ISO week, that -d names or
+ * that holds today. Day and week keep stamps of their own, so that -o
+ * and -W -o each print once in their turn. */
+static void print_reminder_in_turn(const struct options *o)
+{
+	char date[DATE_LEN + 1], *turn_name;
+	long day = o->day, turn, year, week_number;
 
 	if (o->dated) {
 		memcpy(date, o->date, sizeof date);
@@ -185,23 +232,20 @@ static void print_daily_reminder(const struct options *o)
 		if (date_parse(date, DATE_LEN, &day))
 			die("cannot tell today's date");
 	}
-	if (!o->once) {
-		print_reminder(o, (size_t)day);
-		return;
+	if (o->weekly) {
+		turn = week_of_day(day);
+		week_in_year(turn, &year, &week_number);
+		turn_name = xasprintf("%04ld-W%02ld", year, week_number);
+	} else {
+		turn = day;
+		turn_name = xstrdup(date);
 	}
-	dir = state_dir();
-	make_private_dirs(dir);
-	stamp = xasprintf("%s/reminded", dir);
-	fd = open_stamp(stamp);
-	if (!stamp_says(fd, date)) {
-		print_reminder(o, (size_t)day);
-		out_flush();
-		write_stamp(fd, stamp, date);
-	}
-	if (close(fd) < 0)
-		die("%s:", stamp);
-	free(stamp);
-	free(dir);
+	if (o->once)
+		print_once(o, turn, turn_name,
+		           o->weekly ? "reminded-week" : "reminded");
+	else
+		print_reminder(o, turn);
+	free(turn_name);
 }
 
 static const struct guide_section *summary_section(const struct guide *g)
@@ -265,17 +309,20 @@ int main(int argc, char **argv)
 		case 'd':
 			o.day = option_date(optarg);
 			memcpy(o.date, optarg, sizeof o.date);
-			o.dated = 1;
-			o.daily = 1;
-			o.daily_option = opt;
+			o.dated = o.in_turn = 1;
+			o.turn_option = opt;
 			break;
 		case 'm':
-			o.daily = 1;
-			o.daily_option = opt;
+			o.by_day = o.in_turn = 1;
+			o.turn_option = opt;
 			break;
 		case 'o':
-			o.daily = o.once = 1;
-			o.daily_option = opt;
+			o.once = o.in_turn = 1;
+			o.turn_option = opt;
+			break;
+		case 'W':
+			o.weekly = o.in_turn = 1;
+			o.turn_option = opt;
 			break;
 		case 'R':
 			o.random = 1;
@@ -291,15 +338,17 @@ int main(int argc, char **argv)
 			cli_common_option(opt);
 		}
 	}
-	if (o.daily && o.random)
-		option_conflict('R', o.daily_option);
+	if (o.in_turn && o.random)
+		option_conflict('R', o.turn_option);
+	if (o.weekly && o.by_day)
+		option_conflict('W', 'm');
 	if (o.seeded && !o.random)
 		option_needs('s', 'R');
-	if ((o.random || o.daily) && optind < argc)
+	if ((o.random || o.in_turn) && optind < argc)
 		cli_usage_error("-%c takes no operands",
-		                o.random ? 'R' : o.daily_option);
-	if (o.daily)
-		print_daily_reminder(&o);
+		                o.random ? 'R' : o.turn_option);
+	if (o.in_turn)
+		print_reminder_in_turn(&o);
 	else if (o.random)
 		print_reminder(&o, 0);
 	else

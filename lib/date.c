@@ -34,6 +34,31 @@ static long days_from_civil(long year, long month, long day)
 	return era * 146097 + day_of_era - 719468;
 }
 
+/* 1970-01-01 was a Thursday, so its ISO week began on day -3. */
+enum { EPOCH_WEEKDAY = 3 };
+
+long week_of_day(long day)
+{
+	long from_monday = day + EPOCH_WEEKDAY;
+
+	return from_monday >= 0 ? from_monday / 7 : (from_monday - 6) / 7;
+}
+
+/* An ISO week belongs to the year of its Thursday, and counts from the
+ * week holding that year's first Thursday. */
+void week_in_year(long week, long *year, long *number)
+{
+	long thursday = week * 7;
+
+	/* 146097 days in 400 years: a guess at most a year out. */
+	*year = 1970 + thursday * 400 / 146097;
+	while (days_from_civil(*year + 1, 1, 1) <= thursday)
+		++*year;
+	while (days_from_civil(*year, 1, 1) > thursday)
+		--*year;
+	*number = (thursday - days_from_civil(*year, 1, 1)) / 7 + 1;
+}
+
 const char *date_parse(const char *s, size_t len, long *day)
 {
 	long year, month, mday;

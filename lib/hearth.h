@@ -100,6 +100,11 @@ const char *time_of_day_parse(const char *s, size_t len, long *minute);
  * local time, by mktime(3); returns 0 when there is no such local time,
  * as the clocks skip it or time_t cannot hold it. */
 int local_time(long day, long minute, time_t *when);
+/* The ISO 8601 week, Monday to Sunday, that holds day (since 1970-01-01),
+ * as weeks since the week of 1970-01-01, which began on 1969-12-29. */
+long week_of_day(long day);
+/* The ISO year and number (1 to 53) of that week, as in 2020-W53. */
+void week_in_year(long week, long *year, long *number);
 /* Today's local date, as DATE_LEN bytes and a NUL. */
 void date_today(char *date);
 

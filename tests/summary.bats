@@ -23,16 +23,73 @@ load_reminders() {
 	for entry in "${ENTRIES[@]}"; do IS_ENTRY[$entry]=1; done
 }
 
-# DAYS: what summary -d DATE prints on each of the $1 days from 2026-01-01, one
-# an element. (One shell runs them all: a run each is slow.)
-reminders_of_days() {
-	local dates
-	mapfile -t dates < <(seq 0 $(($1 - 1)) | sed 's/.*/2026-01-01 + & days/' | date -f - +%F)
-	[ "${#dates[@]}" -eq "$1" ] || { echo "no dates"; return 1; }
-	run bash -c 'for d; do r=$(summary -d "$d") || exit; printf "%s\036" "$r"; done' _ \
-		"${dates[@]}" || return 1
-	mapfile -t -d $'\036' DAYS < <(printf '%s' "$output")
-	[ "${#DAYS[@]}" -eq "$1" ] || { echo "${#DAYS[@]} reminders for $1 days"; return 1; }
+# The rule of summary(1), worked out here from its words rather than the
+# code's: days are counted from 1970-01-01 and weeks from Monday
+# 1969-12-29; with N reminders, turns (days or weeks) N * c to
+# N * c + N - 1 make cycle c.
+
+# The number of day $1 (YYYY-MM-DD), counted from 1970-01-01.
+day_number() {
+	echo $(($(date -u -d "$1" +%s) / 86400))
+}
+
+# The dates of the $2 days $1, $1 + $3, $1 + 2 * $3, ... ($3 is 1 unless
+# given), $1 a day number; one a line.
+dates_of_days() {
+	seq 0 $(($2 - 1)) | awk -v from="$1" -v step="${3:-1}" \
+		'{ print "@" (from + $1 * step) * 86400 }' | date -u -f - +%F
+}
+
+# The first day from 2026-01-01 on that begins a cycle of $1 days.
+first_day_of_cycle() {
+	local day
+	day=$(day_number 2026-01-01) || return 1
+	echo $((day + ($1 - day % $1) % $1))
+}
+
+# The Monday, as a day number, of the first week from 2026-01-01 on that
+# begins a cycle of $1 weeks.
+first_monday_of_cycle() {
+	local week
+	# The first week whose Monday, day 7 * week - 3, is not before.
+	week=$((($(day_number 2026-01-01) + 9) / 7))
+	week=$((week + ($1 - week % $1) % $1))
+	echo $((week * 7 - 3))
+}
+
+# REMINDERS: what summary OPTION -d DATE prints, OPTION being $1 (-m or
+# -W), for each date read from stdin, one an element; each must be one of
+# ENTRIES. (One shell runs them all: a run each is slow.)
+reminders_for() {
+	local option=$1 dates reminder
+	mapfile -t dates
+	[ "${#dates[@]}" -gt 0 ] || { echo "no dates"; return 1; }
+	run bash -c 'o=$1; shift; for d; do r=$(summary "$o" -d "$d") || exit; printf "%s\036" "$r"; done' \
+		_ "$option" "${dates[@]}" || return 1
+	mapfile -t -d $'\036' REMINDERS < <(printf '%s' "$output")
+	[ "${#REMINDERS[@]}" -eq "${#dates[@]}" ] ||
+		{ echo "${#REMINDERS[@]} reminders for ${#dates[@]} dates"; return 1; }
+	for reminder in "${REMINDERS[@]}"; do
+		is_reminder "$reminder" || return 1
+	done
+}
+
+# DISTINCT: how many different arguments there are.
+distinct() {
+	local arg
+	local -A seen=()
+	for arg; do seen[$arg]=1; done
+	DISTINCT=${#seen[@]}
+}
+
+# A data copy whose reminders are the first $1 of ENTRIES.
+first_reminders() {
+	local i
+	data_copy
+	for ((i = 0; i < $1; i++)); do
+		((i == 0)) || printf '%%\n'
+		printf '%s\n' "${ENTRIES[i]}"
+	done > "$DATA/reminders"
 }
 
 # Succeeds when $1 is one of ENTRIES.
@@ -131,21 +188,77 @@ is_reminder() {
 	[ "$output" = "$first" ]
 }
 
-@test "summary -d on N days in a row prints all N reminders" {
-	local n reminder
-	local -A seen=()
+@test "summary -d on the N days of a cycle prints each of the N reminders once" {
+	local n
 	load_reminders
 	n=${#ENTRIES[@]}
 	[ "$n" -gt 1 ]
-	reminders_of_days "$n"
-	for reminder in "${DAYS[@]}"; do
-		is_reminder "$reminder"
-		seen[$reminder]=1
+	reminders_for -m < <(dates_of_days "$(first_day_of_cycle "$n")" "$n")
+	distinct "${REMINDERS[@]}"
+	[ "$DISTINCT" -eq "$n" ] || { echo "$DISTINCT different reminders in $n days"; return 1; }
+}
+
+@test "summary -d: each cycle of N days has an order of its own" {
+	local n first cycle
+	local -a orders=()
+	load_reminders
+	n=${#ENTRIES[@]}
+	first=$(first_day_of_cycle "$n")
+	for cycle in 0 1 2 3; do
+		reminders_for -m < <(dates_of_days $((first + cycle * n)) "$n")
+		distinct "${REMINDERS[@]}"
+		[ "$DISTINCT" -eq "$n" ] || { echo "cycle $cycle: $DISTINCT different"; return 1; }
+		orders+=("$(printf '%s\036' "${REMINDERS[@]}")")
 	done
-	[ "${#seen[@]}" -eq "$n" ] || {
-		echo "${#seen[@]} different reminders in $n days"
-		return 1
-	}
+	[ "${orders[0]}" != "${orders[1]}" ]
+	distinct "${orders[@]}"
+	[ "$DISTINCT" -eq 4 ]
+}
+
+@test "summary -d never shows one reminder two days running, across cycles too" {
+	local i
+	load_reminders
+	# Three reminders: 100 cycles, and 99 days where one ends and the next
+	# begins, each of which a plain shuffle would repeat once in three.
+	first_reminders 3
+	load_reminders "$DATA/reminders"
+	reminders_for -m < <(dates_of_days "$(first_day_of_cycle 3)" 300)
+	for ((i = 1; i < 300; i++)); do
+		[ "${REMINDERS[i]}" != "${REMINDERS[i - 1]}" ] || { echo "day $i repeats"; return 1; }
+	done
+	for ((i = 0; i < 300; i += 3)); do
+		distinct "${REMINDERS[@]:i:3}"
+		[ "$DISTINCT" -eq 3 ] || { echo "the cycle from day $i"; return 1; }
+	done
+}
+
+@test "summary -m on Mondays only: 70 Mondays show most reminders" {
+	local monday
+	load_reminders
+	# The first Monday of 2026 (1970-01-01 was a Thursday).
+	monday=$(day_number 2026-01-05)
+	[ "$(date -u -d 2026-01-05 +%u)" -eq 1 ]
+	reminders_for -m < <(dates_of_days "$monday" 70 7)
+	distinct "${REMINDERS[@]}"
+	[ "$DISTINCT" -ge 25 ] || { echo "$DISTINCT different reminders"; return 1; }
+	# 35 reminders, a multiple of 7: Mondays fall on 5 places of each
+	# cycle, and it is the order changing that brings round the others.
+	first_reminders 35
+	load_reminders "$DATA/reminders"
+	reminders_for -m < <(dates_of_days "$monday" 70 7)
+	distinct "${REMINDERS[@]}"
+	[ "$DISTINCT" -ge 25 ] || { echo "$DISTINCT of 35 reminders"; return 1; }
+}
+
+@test "summary -m on weekdays only: a year of them shows every reminder" {
+	load_reminders
+	first_reminders 35
+	load_reminders "$DATA/reminders"
+	reminders_for -m < <(dates_of_days "$(day_number 2026-01-01)" 365 |
+		date -u -f - '+%u %F' | awk '$1 <= 5 { print $2 }')
+	[ "${#REMINDERS[@]}" -eq 261 ]
+	distinct "${REMINDERS[@]}"
+	[ "$DISTINCT" -eq 35 ]
 }
 
 @test "summary -m prints today's reminder" {
@@ -281,17 +394,13 @@ is_reminder() {
 
 @test "reminders: a CRLF file still splits on its % lines" {
 	load_reminders
-	local n=${#ENTRIES[@]} reminder
-	local -A seen=()
+	local n=${#ENTRIES[@]}
 	data_copy
 	sed 's/$/\r/' "$SHARE/reminders" > "$DATA/reminders"
 	grep -q $'%\r$' "$DATA/reminders"
-	reminders_of_days "$n"
-	for reminder in "${DAYS[@]}"; do
-		is_reminder "$reminder"
-		seen[$reminder]=1
-	done
-	[ "${#seen[@]}" -eq "$n" ]
+	reminders_for -m < <(dates_of_days "$(first_day_of_cycle "$n")" "$n")
+	distinct "${REMINDERS[@]}"
+	[ "$DISTINCT" -eq "$n" ]
 }
 
 @test "reminders: a missing file, a NUL byte" {
@@ -477,4 +586,126 @@ is_reminder() {
 	assert_usage_message summary "-o takes no operands"
 	run -2 summary -o -d 2026-01-01 2026-01-02
 	assert_usage_message summary "-d takes no operands"
+}
+
+# summary -W: the reminder of the ISO 8601 week, Monday to Sunday.
+
+@test "summary -W on 35 Mondays of a cycle prints 35 reminders; N weeks print all N" {
+	local n first order
+	load_reminders
+	n=${#ENTRIES[@]}
+	[ "$n" -ge 35 ]
+	first=$(first_monday_of_cycle "$n")
+	[ "$(date -u -d "@$((first * 86400))" +%u)" -eq 1 ]
+	reminders_for -W < <(dates_of_days "$first" 35 7)
+	distinct "${REMINDERS[@]}"
+	[ "$DISTINCT" -eq 35 ] || { echo "$DISTINCT different reminders"; return 1; }
+	# Any day of the week will do: here the Wednesdays.
+	reminders_for -W < <(dates_of_days $((first + 2)) "$n" 7)
+	distinct "${REMINDERS[@]}"
+	[ "$DISTINCT" -eq "$n" ] || { echo "$DISTINCT different reminders in $n weeks"; return 1; }
+	order=${REMINDERS[*]}
+	# The next cycle: all N again, in another order.
+	reminders_for -W < <(dates_of_days $((first + n * 7)) "$n" 7)
+	distinct "${REMINDERS[@]}"
+	[ "$DISTINCT" -eq "$n" ]
+	[ "${REMINDERS[*]}" != "$order" ]
+}
+
+@test "summary -W: every day of an ISO week has one reminder, the weeks around it others" {
+	local week
+	load_reminders
+	# 2026-W02, from Monday 2026-01-05 to Sunday 2026-01-11.
+	reminders_for -W < <(dates_of_days "$(day_number 2026-01-04)" 9)
+	distinct "${REMINDERS[@]:1:7}"
+	[ "$DISTINCT" -eq 1 ]
+	[ "${REMINDERS[0]}" != "${REMINDERS[1]}" ]
+	[ "${REMINDERS[8]}" != "${REMINDERS[7]}" ]
+	[ "${REMINDERS[0]}" != "${REMINDERS[8]}" ]
+	# Weeks that straddle the new year: 2026-W53 ends on 2027-01-03, and
+	# 2020-W53 on 2021-01-03.
+	for week in 2026-12-28 2020-12-28; do
+		reminders_for -W < <(dates_of_days "$(day_number "$week")" 8)
+		distinct "${REMINDERS[@]:0:7}"
+		[ "$DISTINCT" -eq 1 ] || { echo "the week of $week"; return 1; }
+		[ "${REMINDERS[7]}" != "${REMINDERS[6]}" ] || { echo "after $week"; return 1; }
+	done
+	# The same on every run, and this week's without -d.
+	run summary -W -d 2027-01-01
+	[ "$output" = "$(summary -W -d 2026-12-31)" ]
+	[ "$output" = "$(summary -W -d 2027-01-01)" ]
+	local before after
+	for _ in 1 2 3; do
+		before=$(date +%F)
+		run summary -W
+		after=$(date +%F)
+		[ "$before" != "$after" ] || break
+	done
+	[ "$output" = "$(summary -W -d "$before")" ]
+}
+
+@test "summary -W -o prints once a week, and keeps the week in a stamp of its own" {
+	export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
+	local stamps=$XDG_STATE_HOME/hearth
+	run summary -W -o -d 2026-12-31
+	[ -n "$output" ]
+	[ "$output" = "$(summary -W -d 2026-12-31)" ]
+	[ "$(cat "$stamps/reminded-week")" = 2026-W53 ]
+	[ "$(stat -c %a "$stamps/reminded-week")" = 600 ]
+	[ ! -e "$stamps/reminded" ]
+	# The next day is in the same ISO week, though in another year.
+	run summary -W -o -d 2027-01-01
+	[ -z "$output" ]
+	# The reminder of the day goes by its own stamp, and leaves the week's.
+	run summary -o -d 2027-01-01
+	[ "$output" = "$(summary -d 2027-01-01)" ]
+	[ "$(cat "$stamps/reminded")" = 2027-01-01 ]
+	[ "$(cat "$stamps/reminded-week")" = 2026-W53 ]
+	run summary -W -o -d 2027-01-03
+	[ -z "$output" ]
+	run summary -o -d 2027-01-02
+	[ "$output" = "$(summary -d 2027-01-02)" ]
+	# A Monday: a new week.
+	run summary -W -o -d 2027-01-04
+	[ "$output" = "$(summary -W -d 2027-01-04)" ]
+	[ "$(cat "$stamps/reminded-week")" = 2027-W01 ]
+	run summary -W -o -d 2027-01-04
+	[ -z "$output" ]
+	run summary -W -o -d 2020-12-31
+	[ "$output" = "$(summary -W -d 2020-12-31)" ]
+	[ "$(cat "$stamps/reminded-week")" = 2020-W53 ]
+}
+
+@test "summary -W -o without -d goes by this week, as date +%G-W%V names it" {
+	export XDG_STATE_HOME=$BATS_TEST_TMPDIR/state
+	local week
+	for _ in 1 2 3; do
+		week=$(date +%G-W%V)
+		run summary -W -o
+		[ "$week" != "$(date +%G-W%V)" ] || break
+	done
+	[ "$output" = "$(summary -W)" ]
+	[ "$(cat "$XDG_STATE_HOME/hearth/reminded-week")" = "$week" ]
+	# Today's -o prints all the same.
+	run summary -o
+	[ "$output" = "$(summary -m)" ]
+}
+
+@test "summary -W with -m or -R, with an operand, or with a bad date is a usage error" {
+	run -2 summary -W -m
+	assert_usage_message summary "-W and -m cannot be used together"
+	run -2 summary -m -W -o
+	assert_usage_message summary "-W and -m cannot be used together"
+	run -2 summary -W -R
+	assert_usage_message summary "-R and -W cannot be used together"
+	run -2 summary -R -s 3 -W
+	assert_usage_message summary "-R and -W cannot be used together"
+	run -2 summary -W 3
+	assert_usage_message summary "-W takes no operands"
+	run -2 summary -W -s 7
+	assert_usage_message summary "-s goes only with -R"
+	run -2 summary -W -d 2026-02-30
+	assert_usage_message summary "2026-02-30: no such day"
+	run -2 summary -W -d 2026-W01
+	assert_usage_message summary "2026-W01: not a date of the form YYYY-MM-DD"
 }

@@ -47,7 +47,7 @@ _hearth()
 	esac
 	case $tool in
 	section) options='-f -h -l -p -V -w --help --version' ;;
-	summary) options='-d -h -m -o -R -s -V -w --help --version' ;;
+	summary) options='-d -h -m -o -R -s -V -W -w --help --version' ;;
 	quiz) options='-a -d -e -h -k -l -n -s -V --help --version' ;;
 	score) options='-e -H -h -j -M -r -t -V -w --help --version' ;;
 	esac
@@ -55,11 +55,11 @@ _hearth()
 		_hearth_offer "${options// /$'\n'}" "$cur"
 		return
 	fi
-	# summary's reminders (-m, -d, -o, -R) take no references.
+	# summary's reminders (-m, -d, -o, -W, -R) take no references.
 	if [ "$tool" = summary ]; then
 		for word in "${COMP_WORDS[@]:1:COMP_CWORD - 1}"; do
 			[ "$word" != -- ] || break
-			[[ $word != -[!-]* || ${word#-} != *[mdoR]* ]] || return
+			[[ $word != -[!-]* || ${word#-} != *[mdoWR]* ]] || return
 		done
 	fi
 	case $tool in

@@ -27,12 +27,13 @@ complete -c section -s w -x -d 'Wrap to this many columns'
 complete -c section -s h -l help -d 'Print the help'
 complete -c section -s V -l version -d 'Print the version'
 
-# A reminder (-m, -d, -o, -R) takes no references; -d takes a date.
+# A reminder (-m, -d, -o, -W, -R) takes no references; -d takes a date.
 complete -c summary -f
-complete -c summary -n 'not __fish_seen_argument -s m -s d -s o -s R' -a '(__hearth_refs)'
+complete -c summary -n 'not __fish_seen_argument -s m -s d -s o -s W -s R' -a '(__hearth_refs)'
 complete -c summary -s m -d 'Print the reminder of the day'
-complete -c summary -s d -x -d 'Print the reminder of this day (YYYY-MM-DD)'
-complete -c summary -s o -d 'Print the reminder of the day, once a day'
+complete -c summary -s d -x -d 'Print the reminder of this day, or with -W its week (YYYY-MM-DD)'
+complete -c summary -s o -d 'Print the reminder of the day, or with -W the week, once'
+complete -c summary -s W -d 'Print the reminder of the week'
 complete -c summary -s R -d 'Print a reminder at random'
 complete -c summary -s s -x -d 'With -R, choose the reminder with this seed'
 complete -c summary -s w -x -d 'Wrap to this many columns'

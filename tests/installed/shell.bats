@@ -59,7 +59,7 @@ complete_bash() {
 	run complete_bash score -
 	[ "$output" = $'-e\n-H\n-h\n-j\n-M\n-r\n-t\n-V\n-w\n--help\n--version' ]
 	run complete_bash summary -
-	[ "$output" = $'-d\n-h\n-m\n-o\n-R\n-s\n-V\n-w\n--help\n--version' ]
+	[ "$output" = $'-d\n-h\n-m\n-o\n-R\n-s\n-V\n-W\n-w\n--help\n--version' ]
 }
 
 @test "bash: quiz -a <TAB> offers files; summary -d and quiz -d <TAB>, a date, offer nothing" {
@@ -76,7 +76,7 @@ complete_bash() {
 	[ -z "$output" ]
 	# A reminder takes no references, so none is offered after one.
 	local opt
-	for opt in -m -o -R "-d 2026-01-01" "-Rs 7"; do
+	for opt in -m -o -R -W -Wo "-d 2026-01-01" "-Rs 7"; do
 		# shellcheck disable=SC2086 # an option and its value: two words
 		run complete_bash summary $opt ""
 		[ -z "$output" ] || { echo "after $opt: $output"; return 1; }
@@ -151,6 +151,8 @@ complete_bash() {
 	[ -z "$output" ]
 	run fish_complete "summary -m "
 	[ -z "$output" ]
+	run fish_complete "summary -W "
+	[ -z "$output" ]
 	[ -L "$ROOT/share/fish/vendor_completions.d/summary.fish" ]
 }
 
@@ -166,6 +168,20 @@ complete_bash() {
 	[ "${#lines[@]}" -eq 1 ]
 	grep -qxF -- "$output" "$SHARE/reminders"
 	[ "$output" = "$(summary -m)" ]
+}
+
+@test "the README's weekly cron line, run as cron runs it, prints the week's reminder" {
+	local line command setsid=()
+	line=$(grep -m 1 '^    0 8 \* \* 1 /usr/local/bin/summary -W$' "$HEARTH_TOP/README.md")
+	[ -n "$line" ]
+	command=${line#    0 8 \* \* 1 }
+	command=${command//\/usr\/local/$ROOT}
+	command -v setsid > /dev/null && setsid=(setsid -w)
+	run "${setsid[@]}" "${EMPTY_ENV[@]}" HOME="$TMP" SHELL=/bin/sh \
+		/bin/sh -c "$command" < /dev/null
+	[ "${#lines[@]}" -ge 1 ]
+	grep -qxF -- "${lines[0]}" "$SHARE/reminders"
+	[ "$output" = "$(summary -W)" ]
 }
 
 @test "the README's notification line gives notify-send the display, the bus and one reminder" {
