@@ -43,6 +43,12 @@ setup() {
 	printf 's01\t1\ns02\t5\ns03\t3\ns04\t4\n' | assert_session self - "$OUT"
 }
 
+@test "s skips a statement; after b, Enter skips it again; -n 1 asks every safety statement" {
+	run_pty skip "$OUT" "$SHARE/self.bank"
+	{ bank_field self item 2 | head -n 1 | sed 's/$/\t-/'
+		bank_field self signal 2 | sed 's/$/\t3/'; } | assert_session self - "$OUT"
+}
+
 @test "q stops quietly: one calm line, exit 0, a session of no answers, no journal" {
 	data_without_signals
 	run_pty quit "$OUT" "$TMP/journal"

@@ -124,6 +124,30 @@ differ() {
 	assert_error "quiz: stdin:4: not an answer to s02 (1 to 5), s, b, or q"
 }
 
+@test "s, skip and - skip a statement that does not apply: the session records -" {
+	# s01 s, s02 3, s03 SKIP, s04 -, s05 4; the rest 2.
+	{ printf '%s\n' s 3 SKIP - 4; repeat $((N - 5)) 2; } > "$TMP/in"
+	paste <(bank_ids self) <({ printf '%s\n' - 3 - - 4; repeat $((N - 5)) 2; }) > "$TMP/want"
+	run quiz < "$TMP/in"
+	assert_session self "$TMP/want"
+	# A safety statement can be skipped too.
+	run quiz -n 1 < <(printf '%s\n' 3 s; repeat $((SIGNALS - 1)) 1)
+	paste <(first_ids 1) <(printf '%s\n' 3 -; repeat $((SIGNALS - 1)) 1) > "$TMP/want"
+	assert_session self "$TMP/want"
+	# After b, an empty reply keeps the skip; an answer replaces it.
+	run quiz -n 2 < <(printf '%s\n' s b '' 5 b 4; repeat "$SIGNALS" 1)
+	paste <(first_ids 2) <(printf '%s\n' - 4; repeat "$SIGNALS" 1) > "$TMP/want"
+	assert_session self "$TMP/want"
+}
+
+@test "a knowledge question cannot be skipped: s is no reply there" {
+	local id
+	id=$(print_order -k know -s 3 | head -n 1)
+	run -1 quiz -k know -s 3 <<< s
+	assert_error "quiz: stdin:1: not an answer to $id (a to $(awk -F'\t' -v id="$id" \
+		'$1 == "choice" && $2 == id { n++ } END { printf "%c", 96 + n }' "$SHARE/know.bank")), back, or q"
+}
+
 @test "input ending part-way writes nothing and exits 1" {
 	run -1 quiz < <(repeat $((N - 1)) 3)
 	assert_error "quiz: input ended after $((N - 1)) of $N answers; nothing was written"

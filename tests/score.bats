@@ -228,6 +228,41 @@ setup() {
 	assert_output_file <(ref -e "$TMP/high")
 }
 
+@test "a skipped statement counts in no mean; past the need, its scale is not scored" {
+	local T=2026-08-02T08:00:00Z n need want
+	mapfile -t ids < <(awk -F'\t' '$1 == "item" && $3 == "walls" { print $2 }' "$SHARE/self.bank")
+	n=${#ids[@]} need=$(bank_field self need 2)
+	want=$(((n * need + 99) / 100))
+	# One skipped, the rest 3 (3 whatever the key): the mean is of the
+	# others, 3.0.
+	session self $T "${ids[0]}=-" $(printf '%s=3\n' "${ids[@]:1}") > "$TMP/s"
+	run score "$TMP/s"
+	assert_output_file <(ref "$TMP/s")
+	((n - 1 >= want))
+	[ "${lines[0]}" = "$T	self	walls	3.0	moderate	$(awk -F'\t' '$1 == "read" && $2 == "walls" && $3 == "moderate" { print $4 }' "$SHARE/self.bank")" ]
+	# Skipped until fewer than the need are answered: not scored, as an
+	# unanswered scale is.
+	session self $T $(printf '%s=-\n' "${ids[@]:0:n - want + 1}") \
+		$(printf '%s=4\n' "${ids[@]:n - want + 1}") > "$TMP/s"
+	run score "$TMP/s"
+	[ "${lines[0]}" = "$T	self	walls	-	unscored	-" ]
+	assert_output_file <(ref "$TMP/s")
+	# -e: a skipped answer with - for what it gave and counts.
+	run score -e "$TMP/s"
+	assert_output_file <(ref -e "$TMP/s")
+	[[ $output == *$'\tanswer\twalls\t'"${ids[0]}"$'\t'[+-]$'\t-\t-'* ]]
+	# JSON: null for both, and the count of skips on the scale.
+	if command -v jq > /dev/null; then
+		run score -j -e "$TMP/s"
+		[ "$(jq -r --arg id "${ids[0]}" 'select(.id == $id) | [.given, .counted] | tostring' <<< "$output")" = "[null,null]" ]
+		[ "$(jq -r 'select(.type == "scale" and .scale == "walls") | .skipped' <<< "$output")" -eq $((n - want + 1)) ]
+	fi
+	# A skipped safety statement calls for nothing.
+	session self $T $(bank_field self signal 2 | sed 's/$/=-/') > "$TMP/s"
+	run score "$TMP/s"
+	[[ $output != *safety* ]]
+}
+
 @test "know: right answers count; wrong ones name their sections, sorted, once" {
 	local T=2026-09-09T09:09:09Z total sections
 	mapfile -t ids < <(bank_field know question 2)
