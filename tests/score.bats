@@ -1058,3 +1058,42 @@ score: $TMP/j:$((7 + $(wc -l < "$FIX/hand.session"))): session time is not like 
 	[ "$output" = $'1\n1\n2\n5' ]
 	[ "${#stderr_lines[@]}" -eq 3 ]
 }
+
+# The lines of the first code block of man/hearth.5.scd after the line
+# that starts with $1, each run of two or more spaces a tab, as the page
+# shows tabs.
+example_block() {
+	awk -v first="$1" '
+		/^```/ { if (inside) exit; if (want) { inside = 1; next } }
+		inside { gsub(/  +/, "\t"); print; next }
+		index($0, first) == 1 { want = 1 }' "$HEARTH_TOP/man/hearth.5.scd"
+}
+
+@test "hearth(5)'s examples: the banks load, and the sessions score as the page says" {
+	data_copy
+	example_block "An example rating bank, _tiny.bank_" > "$DATA/tiny.bank"
+	example_block "An example knowledge bank, _recall.bank_" > "$DATA/recall.bank"
+	grep -q $'^signal\tf1\t3\t4\t' "$DATA/tiny.bank"
+	run quiz -l -k tiny
+	[[ $output == *"(f1, safety, 3 to 4)"* ]]
+	run quiz -l -k recall
+	[[ $output == *"   Quote: "* ]]
+	example_block "A session for _tiny.bank_" > "$TMP/tiny.s"
+	example_block "A journal with this session" > "$TMP/tiny2.s"
+	example_block "and one for _recall.bank_:" > "$TMP/recall.s"
+	[ "$(wc -l < "$TMP/tiny.s")" -eq 6 ]
+	run score "$TMP/tiny.s"
+	assert_output_file <(example_block "The session for _tiny.bank_ above scores as:")
+	run -0 score -r "$TMP/tiny.s"
+	[ "$output" = $'1\n2' ]
+	[ "$stderr" = "score: safety: Please talk to someone you trust." ]
+	run score "$TMP/tiny.s" "$TMP/tiny2.s"
+	assert_output_file <(example_block "The session for _tiny.bank_ above scores as:"
+		example_block "scores as the three lines above, and then:")
+	run score -t "$TMP/tiny.s" "$TMP/tiny2.s"
+	assert_output_file <(example_block "then prints:")
+	run score "$TMP/recall.s"
+	assert_output_file <(example_block "The session for _recall.bank_ above scores as:")
+	run score -r "$TMP/recall.s"
+	[ "$output" = 3 ]
+}
