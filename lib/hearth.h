@@ -371,6 +371,8 @@ struct research {
  * g. Exits 1 with "prog: path:line: ..." on a malformed file. */
 void research_load(struct research *r, const struct guide *g);
 void research_free(struct research *r);
+/* For the fuzz harnesses: builds the notes from r->file, loaded already. */
+void research_parse(struct research *r, const struct guide *g);
 /* The first note on part of section s after note after (the first of all
  * when after is NULL), or NULL. */
 const struct research_note *research_next_note(const struct research *r,

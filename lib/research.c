@@ -27,10 +27,15 @@ static void add_note(struct research *r, const struct guide *g,
 
 void research_load(struct research *r, const struct guide *g)
 {
-	const struct record *rec;
-
 	memset(r, 0, sizeof *r);
 	record_file_load(&r->file, data_path("research"));
+	research_parse(r, g);
+}
+
+void research_parse(struct research *r, const struct guide *g)
+{
+	const struct record *rec;
+
 	while ((rec = record_next(&r->file))) {
 		if (strcmp(rec->field[0], "note") != 0)
 			record_die(&r->file, rec, "unknown record '%s' (expected "
