@@ -12,7 +12,7 @@ static const char synopsis[] =
 static const char details[] =
 	"Print the guide, or the sections named by number, slug or a slug's\n"
 	"first letters. A reference '-' reads references from stdin, one a line.\n"
-	"  -c        after a paragraph, a note on what research found\n"
+	"  -c        after each paragraph research qualifies, a note on it\n"
 	"  -f part   print only this part of each section (e.g. neuroscience)\n"
 	"  -l        list the sections: number, slug and title\n"
 	"  -p        list the parts of each section: number and part name\n"
