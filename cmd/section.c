@@ -6,12 +6,13 @@
 
 #include "hearth.h"
 
-static const char optstring[] = ":f:hlpVw:";
+static const char optstring[] = ":cf:hlpVw:";
 static const char synopsis[] =
-	"usage: section [-hlpV] [-f part] [-w width] [reference ...]\n";
+	"usage: section [-chlpV] [-f part] [-w width] [reference ...]\n";
 static const char details[] =
 	"Print the guide, or the sections named by number, slug or a slug's\n"
 	"first letters. A reference '-' reads references from stdin, one a line.\n"
+	"  -c        after each paragraph research qualifies, a note on it\n"
 	"  -f part   print only this part of each section (e.g. neuroscience)\n"
 	"  -l        list the sections: number, slug and title\n"
 	"  -p        list the parts of each section: number and part name\n"
@@ -92,20 +93,48 @@ static const char *resolve_part(const struct ref_list *refs, const char *want)
 	return match;
 }
 
+/* A note is a paragraph of its own, marked at its start as the
+ * research's and not the guide's, and naming its studies there. */
+static void print_note(const struct research_note *note, size_t width)
+{
+	char *paragraph;
+
+	paragraph = xasprintf("Research note (%s): %s", note->sources,
+	                      note->text);
+	wrap_paragraph(paragraph, width);
+	free(paragraph);
+}
+
+/* The notes on a part follow its last line, so a list stays whole. */
+static void print_notes_after(const struct research *research,
+                              const struct guide_section *s,
+                              const struct guide_line *line, size_t width)
+{
+	const struct research_note *note = NULL;
+
+	if (!research || guide_next_line(s, line->part, line))
+		return;
+	while ((note = research_next_note(research, s, line->part, note)))
+		print_note(note, width);
+}
+
 static void print_section(const struct guide_section *s, const char *part,
-                          size_t width)
+                          const struct research *research, size_t width)
 {
 	size_t i;
 
 	if (!part)
 		wrap_paragraph(s->heading, width);
-	for (i = 0; i < s->nlines; i++)
-		if (!part || strcmp(s->lines[i].part, part) == 0)
-			wrap_paragraph(s->lines[i].text, width);
+	for (i = 0; i < s->nlines; i++) {
+		if (part && strcmp(s->lines[i].part, part) != 0)
+			continue;
+		wrap_paragraph(s->lines[i].text, width);
+		print_notes_after(research, s, &s->lines[i], width);
+	}
 }
 
 static void print_sections(const struct ref_list *refs, const char *part,
-                           size_t width)
+                           const struct research *research, size_t width)
 {
 	size_t i, printed = 0;
 
@@ -114,7 +143,7 @@ static void print_sections(const struct ref_list *refs, const char *part,
 			continue;
 		if (width > 0 && printed++ > 0)
 			out_char('\n');
-		print_section(refs->items[i], part, width);
+		print_section(refs->items[i], part, research, width);
 	}
 }
 
@@ -132,13 +161,17 @@ int main(int argc, char **argv)
 {
 	struct guide guide;
 	struct ref_list refs;
+	struct research research;
 	const char *part = NULL;
 	long width = -1;
-	int list = 0, parts = 0, opt;
+	int list = 0, parts = 0, cite = 0, opt;
 
 	cli_start(argc, argv, optstring, synopsis, details);
 	while ((opt = getopt(argc, argv, optstring)) != -1) {
 		switch (opt) {
+		case 'c':
+			cite = 1;
+			break;
 		case 'f':
 			part = option_text('f', optarg);
 			break;
@@ -159,7 +192,11 @@ int main(int argc, char **argv)
 		option_conflict('l', 'p');
 	if ((list || parts) && part)
 		option_conflict(list ? 'l' : 'p', 'f');
+	if ((list || parts) && cite)
+		option_conflict(list ? 'l' : 'p', 'c');
 	guide_load(&guide);
+	if (cite)
+		research_load(&research, &guide);
 	if (optind < argc)
 		refs_collect(&refs, &guide, argv + optind, argc - optind);
 	else
@@ -170,7 +207,9 @@ int main(int argc, char **argv)
 		list_parts(&refs);
 	else
 		print_sections(&refs, part ? resolve_part(&refs, part) : NULL,
-		               output_width(width));
+		               cite ? &research : NULL, output_width(width));
+	if (cite)
+		research_free(&research);
 	refs_free(&refs);
 	guide_free(&guide);
 	out_finish();

@@ -217,6 +217,13 @@ const struct guide_section *guide_section_of(const struct guide *g, long n)
 	return find_by_number(g, n);
 }
 
+const struct guide_section *guide_section_of_record(const struct guide *g,
+                                                    const struct record_file *f,
+                                                    const struct record *rec)
+{
+	return section_of(g, f, rec);
+}
+
 const struct guide_line *guide_next_line(const struct guide_section *s,
                                          const char *part,
                                          const struct guide_line *after)

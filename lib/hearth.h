@@ -330,6 +330,12 @@ enum ref_status guide_find(const struct guide *g, const char *ref,
                            const struct guide_section **found);
 /* The section numbered n, or NULL. */
 const struct guide_section *guide_section_of(const struct guide *g, long n);
+/* The section that field 2 of rec, a record of data file f other than
+ * the guide, names; exits 1 with "prog: path:line: the guide has no
+ * section 'N'" when there is none. */
+const struct guide_section *guide_section_of_record(const struct guide *g,
+                                                    const struct record_file *f,
+                                                    const struct record *rec);
 /* The first line of part in s after the line after (the first of all when
  * after is NULL), or NULL. */
 const struct guide_line *guide_next_line(const struct guide_section *s,
@@ -353,6 +359,31 @@ struct ref_list {
 void refs_collect(struct ref_list *list, const struct guide *g,
                   char **operands, int count);
 void refs_free(struct ref_list *list);
+
+/* research.c: notes on what studies found, beside the guide's paragraphs */
+struct research_note {
+	const struct guide_section *section;
+	const char *part;
+	const char *sources; /* the studies, as "A et al. 2003; B 2010" */
+	const char *text;
+};
+struct research {
+	struct record_file file;
+	struct research_note *notes;
+	size_t count, cap;
+};
+/* Loads DATADIR/research; every note must name a section and a part of
+ * g. Exits 1 with "prog: path:line: ..." on a malformed file. */
+void research_load(struct research *r, const struct guide *g);
+void research_free(struct research *r);
+/* For the fuzz harnesses: builds the notes from r->file, loaded already. */
+void research_parse(struct research *r, const struct guide *g);
+/* The first note on part of section s after note after (the first of all
+ * when after is NULL), or NULL. */
+const struct research_note *research_next_note(const struct research *r,
+                                               const struct guide_section *s,
+                                               const char *part,
+                                               const struct research_note *after);
 
 /* bank.c: question banks, of rating statements or knowledge questions */
 enum bank_kind { BANK_RATING, BANK_CHOICE };

@@ -512,3 +512,246 @@ longest_word() {
 	run -2 section -p -f neuro
 	assert_usage_message section "-p and -f cannot be used together"
 }
+
+# --- research notes (-c) ------------------------------------------------
+
+# What section -c N... prints (with no N, every section), worked out from
+# the records: the guide's headings and lines, and after the last line of
+# each part, the notes on that part in the order of the research file,
+# each as "Research note (SOURCES): TEXT". With ONLY set, what -f ONLY
+# prints: the lines of that part and their notes, without headings.
+expected_cited() {
+	awk -F'\t' -v want=" $* " -v only="${ONLY:-}" '
+		FILENAME ~ /research$/ {
+			if ($1 == "note") note[$2, $3] = note[$2, $3] "Research note (" $4 "): " $5 "\n"
+			next
+		}
+		$1 == "section" { order[++n] = $2; text[$2] = only == "" ? $4 "\n" : ""; next }
+		$1 == "line" { k = ++count[$2]; part[$2, k] = $3; line[$2, k] = $4 }
+		END {
+			for (i = 1; i <= n; i++) {
+				s = order[i]
+				for (k = 1; k <= count[s]; k++) {
+					if (only != "" && part[s, k] != only) continue
+					text[s] = text[s] line[s, k] "\n"
+					last = 1
+					for (j = k + 1; j <= count[s]; j++)
+						if (part[s, j] == part[s, k]) last = 0
+					if (last) text[s] = text[s] note[s, part[s, k]]
+				}
+			}
+			m = split(want, w, " ")
+			if (m == 0) for (i = 1; i <= n; i++) printf "%s", text[order[i]]
+			for (i = 1; i <= m; i++) printf "%s", text[w[i]]
+		}' "$SHARE/research" "$SHARE/guide"
+}
+
+# The note records of the research file, or of section $1 only.
+note_count() {
+	awk -F'\t' -v n="${1:-}" '$1 == "note" && (n == "" || $2 == n)' "$SHARE/research" | wc -l
+}
+
+@test "section without -c never reads the research file" {
+	data_copy
+	rm "$DATA/research"
+	run bash -c 'section > "$1"' _ "$OUT"
+	cmp "$GOLDEN/guide.txt" "$OUT"
+	printf 'note\t9\tnowhere\n' > "$DATA/research"
+	run bash -c 'section -f neuroscience 2 > "$1"' _ "$OUT"
+	cmp <(guide_part neuroscience 2) "$OUT"
+}
+
+@test "section -c prints the guide word for word, with each note after the last line of its part" {
+	run section -c
+	assert_output_file <(expected_cited)
+	# Without the notes, the output is the golden guide, byte for byte.
+	diff -u "$GOLDEN/guide.txt" <(grep -v '^Research note (' <<< "$output")
+	# Every note is printed once, and every note line is marked.
+	[ "$(grep -c '^Research note (' <<< "$output")" -eq "$(note_count)" ]
+	[ "${#lines[@]}" -eq "$(($(wc -l < "$GOLDEN/guide.txt") + $(note_count)))" ]
+	[ "$(note_count)" -ge 10 ]
+}
+
+@test "section -c: a note follows its own paragraph, and a list stays whole" {
+	local i brain_last=-1 psychology=-1 rejection=-1
+	run section -c 2 4
+	for i in "${!lines[@]}"; do
+		case ${lines[i]} in
+		"- Neuroscience: Repeated rejection activates"*) rejection=$i ;;
+		"- Activate the reward system"*) brain_last=$i ;;
+		"- Psychologically, this is resilience"*) psychology=$i ;;
+		esac
+	done
+	[ "$rejection" -ge 0 ] && [ "$brain_last" -ge 0 ] && [ "$psychology" -ge 0 ]
+	[[ ${lines[rejection + 1]} == "Research note (Eisenberger et al. 2003; Woo et al. 2014): "* ]]
+	# Section 4's brain list, four lines, is followed by its notes: none
+	# comes between its lines, and the next part comes after them all.
+	[ "${lines[brain_last - 3]}" = "- Choosing yourself allows your brain to:" ]
+	for i in 1 2 3; do
+		[[ ${lines[brain_last + i]} == "Research note ("* ]] || { echo "line $((brain_last + i))"; return 1; }
+	done
+	[ "$psychology" -eq "$((brain_last + 4))" ]
+	[ "$(grep -c '^Research note' <<< "$(printf '%s\n' "${lines[@]:brain_last - 3:4}")")" -eq 0 ]
+}
+
+@test "section -c with references prints only the notes of the sections named, in their order" {
+	run section -c 2
+	assert_output_file <(expected_cited 2)
+	[ "$(grep -c '^Research note (' <<< "$output")" -eq "$(note_count 2)" ]
+	[ "$(note_count 2)" -ge 1 ]
+
+	run section -c home walls
+	assert_output_file <(expected_cited 5 1)
+	[ "$(grep -c '^Research note (' <<< "$output")" -eq "$(($(note_count 5) + $(note_count 1)))" ]
+
+	run section -c - <<< $'6\n3'
+	assert_output_file <(expected_cited 6 3)
+}
+
+@test "section -c -f prints only the notes of the part printed" {
+	ONLY=neuroscience run section -c -f neuro
+	ONLY=neuroscience assert_output_file <(ONLY=neuroscience expected_cited)
+	[[ $output == *"Research note (Vrtička et al. 2008): "* ]]
+	# The psychology paragraphs' notes are not printed with them.
+	[[ $output != *"Research note (Fraley et al. 2015"* ]]
+
+	run section -c -f psychology 4
+	[ "$output" = "$(guide_part psychology 4)" ]
+
+	run section -c -f brain
+	assert_output_file <(ONLY=brain expected_cited 4)
+	[ "${#lines[@]}" -eq $(($(guide_part brain | wc -l) + $(note_count 4))) ]
+}
+
+@test "section -c -w wraps the notes as paragraphs" {
+	local width
+	for width in 30 60; do
+		expected_cited | awk -F'\t' '
+			NR == FNR { if ($1 == "section") heading[$4] = 1; next }
+			FNR > 1 && ($0 in heading) { print "" }
+			{ print }' "$SHARE/guide" - > "$BATS_TEST_TMPDIR/expected"
+		run section -c -w "$width"
+		check_wrapped "$width" "$BATS_TEST_TMPDIR/expected"
+		# A note's continuation lines are its own: none starts a note.
+		[ "$(grep -c '^Research note (' <<< "$output")" -eq "$(note_count)" ]
+	done
+	ONLY=neuroscience expected_cited 2 > "$BATS_TEST_TMPDIR/expected"
+	run section -c -w 40 -f neuroscience 2
+	check_wrapped 40 "$BATS_TEST_TMPDIR/expected"
+	[ "${#lines[@]}" -gt 2 ]
+}
+
+@test "section -c with -l or -p is a usage error" {
+	run -2 section -c -l
+	assert_usage_message section "-l and -c cannot be used together"
+	run -2 section -p -c 2
+	assert_usage_message section "-p and -c cannot be used together"
+	run -2 section -lc
+	assert_usage_message section "-l and -c cannot be used together"
+}
+
+@test "research: the example of hearth(5), exactly" {
+	DATA=$BATS_TEST_TMPDIR/example
+	mkdir "$DATA"
+	export HEARTH_DATA=$DATA
+	printf '%s\n' '# A guide of two sections.' \
+		"section${TAB}1${TAB}walls${TAB}1. Emotional Walls" \
+		"line${TAB}1${TAB}psychology${TAB}- Walls are often self-protection." \
+		"line${TAB}1${TAB}neuroscience${TAB}- Closeness can feel like danger." \
+		'' \
+		"section${TAB}2${TAB}summary${TAB}Summary" \
+		"line${TAB}2${TAB}choice${TAB}Letting go is a choice, not a failure." > "$DATA/guide"
+	printf '%s\n' '# Notes on what studies found.' \
+		"note${TAB}1${TAB}neuroscience${TAB}Vrtička et al. 2008${TAB}The amygdala flags what matters, not only threat." \
+		> "$DATA/research"
+	run section -c 1
+	assert_output_file <(printf '%s\n' '1. Emotional Walls' '- Walls are often self-protection.' \
+		'- Closeness can feel like danger.' \
+		'Research note (Vrtička et al. 2008): The amygdala flags what matters, not only threat.')
+	run section -c
+	[ "${#lines[@]}" -eq 6 ]
+	[ "${lines[4]}" = Summary ]
+	run section 1
+	[ "${#lines[@]}" -eq 3 ]
+	run section -c -w 30 -f neuro
+	assert_output_file <(printf '%s\n' '- Closeness can feel like' '  danger.' \
+		'Research note (Vrtička et al.' '2008): The amygdala flags what' \
+		'matters, not only threat.')
+}
+
+@test "research: a note on a section the guide does not have" {
+	local number
+	for number in 9 0 x; do
+		data_copy
+		append_line research "note\t$number\tpsychology\tFraley et al. 2015\tText."
+		run -1 section -c 1
+		assert_error "section: $DATA/research:$LINE: the guide has no section '$number'"
+	done
+}
+
+@test "research: a note on a part its section does not have" {
+	data_copy
+	append_line research 'note\t2\tbrain\tFisher et al. 2010\tText.'
+	run -1 section -c
+	assert_error "section: $DATA/research:$LINE: section 2 of the guide has no part 'brain'"
+	# Part names are matched exactly in the file.
+	cp "$SHARE/research" "$DATA/research"
+	append_line research 'note\t1\tNeuroscience\tFisher et al. 2010\tText.'
+	run -1 section -c 1
+	assert_error "section: $DATA/research:$LINE: section 1 of the guide has no part 'Neuroscience'"
+}
+
+@test "research: a wrong number of fields" {
+	data_copy
+	append_line research 'note\t1\tpsychology\tText without its sources.'
+	run -1 section -c
+	assert_error "section: $DATA/research:$LINE: 'note' record has 4 tab-separated fields, expected 5"
+
+	cp "$SHARE/research" "$DATA/research"
+	append_line research 'note\t1\tpsychology\tWoo et al. 2014\tText.\tMore.'
+	run -1 section -c -f psychology
+	assert_error "section: $DATA/research:$LINE: 'note' record has 6 tab-separated fields, expected 5"
+}
+
+@test "research: an empty field, a field with outer spaces" {
+	data_copy
+	append_line research 'note\t1\tpsychology\t\tText.'
+	run -1 section -c
+	assert_error "section: $DATA/research:$LINE: field 4 is empty"
+
+	cp "$SHARE/research" "$DATA/research"
+	append_line research 'note\t1\tpsychology\tWoo et al. 2014\t'
+	run -1 section -c
+	assert_error "section: $DATA/research:$LINE: field 5 is empty"
+
+	cp "$SHARE/research" "$DATA/research"
+	append_line research 'note\t1\tpsychology\tWoo et al. 2014 \tText.'
+	run -1 section -c
+	assert_error "section: $DATA/research:$LINE: field 4 starts or ends with a space"
+}
+
+@test "research: an unknown record, a missing file, bad text" {
+	data_copy
+	append_line research 'cite\t1\tpsychology\tWoo et al. 2014\tText.'
+	run -1 section -c
+	assert_error "section: $DATA/research:$LINE: unknown record 'cite' (expected note)"
+
+	cp "$SHARE/research" "$DATA/research"
+	append_line research 'note\t1\tpsychology\tWoo et al. 2014\tA\377B'
+	run -1 section -c
+	assert_error "section: $DATA/research:$LINE: invalid UTF-8"
+
+	rm "$DATA/research"
+	run -1 section -c 1
+	assert_error "section: $DATA/research: cannot open: No such file or directory"
+}
+
+@test "research: an empty file, or one of comments only, gives the guide alone" {
+	data_copy
+	printf '# no notes\n\n' > "$DATA/research"
+	run bash -c 'section -c > "$1"' _ "$OUT"
+	cmp "$GOLDEN/guide.txt" "$OUT"
+	: > "$DATA/research"
+	run section -c -w 0 3
+	assert_output_file <(golden_section 3)
+}

@@ -46,7 +46,7 @@ _hearth()
 	*:-d | *:-w | *:-n | *:-s) return ;;
 	esac
 	case $tool in
-	section) options='-f -h -l -p -V -w --help --version' ;;
+	section) options='-c -f -h -l -p -V -w --help --version' ;;
 	summary) options='-d -h -m -o -R -s -V -W -w --help --version' ;;
 	quiz) options='-a -d -e -h -k -l -n -s -V --help --version' ;;
 	score) options='-e -H -h -j -M -r -t -V -w --help --version' ;;

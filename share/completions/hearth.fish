@@ -20,6 +20,7 @@ function __hearth_banks
 end
 
 complete -c section -f -a '(__hearth_refs)'
+complete -c section -s c -d 'After a paragraph research qualifies, a note on it'
 complete -c section -s f -x -a '(__hearth_parts)' -d 'Print only this part of each section'
 complete -c section -s l -d 'List the sections'
 complete -c section -s p -d 'List the parts of each section'

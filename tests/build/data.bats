@@ -23,6 +23,7 @@ assert_clean() {
 	[ -s "$SHARE/guide" ]
 	[ -s "$SHARE/points" ]
 	[ -s "$SHARE/reminders" ]
+	[ -s "$SHARE/research" ]
 }
 
 @test "every data file is valid UTF-8" {
@@ -491,4 +492,79 @@ assert_clean() {
 				for (i = 1; i < n; i++) print times[k] "\t" t[i]
 			}
 		}' "$SHARE/guide" "$SHARE/know.bank")
+}
+
+# The research notes of section -c.
+
+# The studies the notes of share/research name, one a line, sorted.
+research_studies() {
+	awk -F'\t' '$1 == "note" { n = split($4, s, "; "); for (i = 1; i <= n; i++) print s[i] }' \
+		"$SHARE/research" | sort -u
+}
+
+# The studies hearth(7)'s REFERENCES lists, one a line, sorted: the bold
+# words that start each item of its list.
+referenced_studies() {
+	sed -n '/^# REFERENCES/,/^# /p' "$HEARTH_TOP/man/hearth.7.scd" |
+		sed -n 's/^- \*\([^*]*\)\*.*/\1/p' | sort -u
+}
+
+@test "research: every record has the right fields, on a part of a section of the guide" {
+	run awk -F'\t' '
+		NR == FNR { if ($1 == "line") part[$2, $3] = 1; next }
+		/^#/ || /^$/ { next }
+		$1 != "note" { print FNR ": unknown record " $1; next }
+		NF != 5 { print FNR ": " NF " fields, expected 5"; next }
+		{
+			for (i = 1; i <= NF; i++)
+				if ($i == "" || $i ~ /^ / || $i ~ / $/)
+					print FNR ": field " i " is empty or has outer spaces"
+		}
+		!(($2, $3) in part) { print FNR ": section " $2 " has no part " $3 }
+		$4 ~ /;[^ ]|; ;|;$|^;/ { print FNR ": sources not separated by \"; \": " $4 }
+		' "$SHARE/guide" "$SHARE/research"
+	assert_clean
+	[ "$(grep -c $'^note\t' "$SHARE/research")" -ge 10 ]
+}
+
+@test "research: the notes name only studies of the background research, and only in SOURCES" {
+	run comm -23 <(research_studies) <(grep -v '^#' "$FIX/research-studies" | sort -u)
+	assert_clean
+	[ "$(research_studies | wc -l)" -ge 8 ]
+	# No name and year, "et al." or "&" in a note's TEXT: a study is
+	# named in SOURCES, where the lists above see it.
+	run awk -F'\t' '
+		$1 == "note" && ($5 ~ /et al\.|&/ || $5 ~ /[[:upper:]][^ ]* (19|20)[0-9][0-9]/) {
+			print FNR ": " $5
+		}' "$SHARE/research"
+	assert_clean
+}
+
+@test "research: hearth(7)'s REFERENCES lists exactly the studies the notes name" {
+	[ "$(referenced_studies | wc -l)" -ge 8 ]
+	diff -u <(research_studies) <(referenced_studies)
+	run comm -23 <(referenced_studies) <(grep -v '^#' "$FIX/research-studies" | sort -u)
+	assert_clean
+}
+
+@test "research: each paragraph whose claim the research qualifies has a note naming the study" {
+	# The claims RESEARCH.md qualifies, by the words that make them in
+	# the guide's paragraphs, and the studies a note on each must name.
+	run awk -F'\t' '
+		NR == FNR { if ($1 == "note") sources[$2, $3] = sources[$2, $3] $4 "; "; next }
+		$1 != "line" { next }
+		{ t = tolower($4); s = sources[$2, $3] }
+		t ~ /amygdala/ && t ~ /threat/ && s !~ /Vrtička et al\. 2008/ { print FNR ": amygdala without Vrtička" }
+		t ~ /cortisol/ && t !~ /releasing cortisol/ && s !~ /Powers et al\. 2006/ {
+			print FNR ": cortisol without Powers"
+		}
+		t ~ /physical pain/ && s !~ /Eisenberger et al\. 2003/ { print FNR ": pain without Eisenberger" }
+		t ~ /attachment styles|avoidant attachment/ && s !~ /Fraley et al\. 2015/ {
+			print FNR ": attachment types without Fraley"
+		}
+		t ~ /coercive/ && s !~ /Serious Crime Act/ { print FNR ": coercion without the law" }
+		t ~ /striatum/ && s !~ /Fisher et al\. 2010/ { print FNR ": striatum without Fisher" }
+		t ~ /stonewalling/ && s !~ /Gottman/ { print FNR ": stonewalling without Gottman" }
+		' "$SHARE/research" "$SHARE/guide"
+	assert_clean
 }

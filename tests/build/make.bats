@@ -44,6 +44,7 @@ installed_files() {
 ./usr/share/hearth/points
 ./usr/share/hearth/reminders
 $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
+./usr/share/hearth/research
 ./usr/share/hearth/self.bank
 ./usr/share/man/man1/quiz.1
 ./usr/share/man/man1/score.1

@@ -33,8 +33,10 @@ setup() {
 @test "groff -man -ww -z prints nothing" {
 	command -v groff > /dev/null || skip "groff is not installed"
 	local page report
+	# The pages are UTF-8 (hearth(7) names Vrtička): -k and -Tutf8 read
+	# and set them as man(1) does.
 	for page in "${PAGES[@]}"; do
-		report=$(groff -man -ww -z "$HEARTH_TOP/man/$page" 2>&1)
+		report=$(groff -k -Tutf8 -man -ww -z "$HEARTH_TOP/man/$page" 2>&1)
 		[ -z "$report" ] || { echo "$page: $report"; return 1; }
 	done
 }

@@ -1,7 +1,8 @@
 /* fuzz_records: the tab-separated record format of the data files.
  *
- * Each input is read twice: as a guide (record_file_parse, guide_parse)
- * and as a question bank (record_file_parse, bank_parse) whose sections
+ * Each input is read three times: as a guide (record_file_parse,
+ * guide_parse), as a question bank (record_file_parse, bank_parse) and
+ * as a research file (record_file_parse, research_parse), whose sections
  * are checked against the real guide, share/guide, loaded once. A parse
  * that fails exits through exit_hook back here, and everything is
  * freed with guide_free and bank_free: the structures must be consistent
@@ -19,6 +20,7 @@ static struct guide real_guide;
 /* Static, so that their contents are defined after a longjmp. */
 static struct guide guide;
 static struct bank bank;
+static struct research research;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -142,6 +144,16 @@ static void check_bank(const struct bank *b, const struct guide *g)
 		fuzz_fail("the safety threshold is out of range");
 }
 
+static void check_research(const struct research *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->count; i++)
+		if (!guide_next_line(r->notes[i].section, r->notes[i].part, NULL) ||
+		    !*r->notes[i].sources || !*r->notes[i].text)
+			fuzz_fail("a note on no part of the guide, or empty");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	memset(&guide, 0, sizeof guide);
@@ -170,5 +182,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fuzz_armed = 0;
 	bank_free(&bank);
+
+	memset(&research, 0, sizeof research);
+	research.file.path = xstrdup("fuzz/research");
+	research.file.text = fuzz_copy(data, size);
+	if (setjmp(fuzz_jump) == 0) {
+		fuzz_armed = 1;
+		record_file_parse(&research.file, size);
+		research_parse(&research, &real_guide);
+		fuzz_armed = 0;
+		check_research(&research);
+	}
+	fuzz_armed = 0;
+	research_free(&research);
 	return 0;
 }

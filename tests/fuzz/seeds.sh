@@ -59,7 +59,7 @@ for name in records reminders session refs; do
 done
 
 # records: guides and banks, whole and cut short, and broken records.
-for f in guide know.bank self.bank points; do
+for f in guide know.bank self.bank points research; do
 	seed records "$f" < "share/$f"
 	head -n 12 "share/$f" | seed records "$f-head"
 	edges records "share/$f" "$f"

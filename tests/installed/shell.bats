@@ -60,6 +60,8 @@ complete_bash() {
 	[ "$output" = $'-e\n-H\n-h\n-j\n-M\n-r\n-t\n-V\n-w\n--help\n--version' ]
 	run complete_bash summary -
 	[ "$output" = $'-d\n-h\n-m\n-o\n-R\n-s\n-V\n-W\n-w\n--help\n--version' ]
+	run complete_bash section -
+	[ "$output" = $'-c\n-f\n-h\n-l\n-p\n-V\n-w\n--help\n--version' ]
 }
 
 @test "bash: quiz -a <TAB> offers files; summary -d and quiz -d <TAB>, a date, offer nothing" {
@@ -139,6 +141,8 @@ complete_bash() {
 	[ "$output" = home ]
 	run fish_complete "section -f neu"
 	[ "$output" = neuroscience ]
+	run fish_complete "section -"
+	grep -qx -- -c <<< "$output"
 	run fish_complete "quiz -k "
 	[ "$output" = $'know\nself' ]
 	touch "$TMP/journal"

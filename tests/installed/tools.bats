@@ -22,7 +22,7 @@ setup() {
 	done
 	# The data directory is compiled in, and holds the data as shipped.
 	grep -qF "$ROOT/share/hearth" "$ROOT/bin/section"
-	for f in guide points reminders self.bank know.bank; do
+	for f in guide points reminders research self.bank know.bank; do
 		cmp "$SHARE/$f" "$ROOT/share/hearth/$f"
 	done
 }
@@ -35,6 +35,10 @@ setup() {
 	run section -l
 	[ "${#lines[@]}" -eq 6 ]
 	[ "${lines[5]}" = $'6\tsummary\tSummary' ]
+	# The research notes are found there too, with -c only.
+	run section -c 2
+	[ "$output" = "$(HEARTH_DATA=$SHARE section -c 2)" ]
+	[ "$(grep -c '^Research note (' <<< "$output")" -ge 1 ]
 	# A broken HEARTH_DATA is used, not DATADIR behind it.
 	HEARTH_DATA=$TMP/nowhere run -1 section
 	assert_error "section: $TMP/nowhere/guide: cannot open: No such file or directory"
