@@ -89,6 +89,25 @@ static void check_answers(const struct bank *b, const struct item *it)
 	}
 }
 
+/* A safety statement calls for the message on its answers FROM to TO,
+ * never on all of them, and never when skipped. */
+static void check_signal(const struct bank *b, const struct item *it)
+{
+	long v;
+
+	if (!it->is_signal)
+		return;
+	if (it->fires_from < b->answer_min || it->fires_to > b->answer_max ||
+	    it->fires_from > it->fires_to ||
+	    (it->fires_from == b->answer_min && it->fires_to == b->answer_max))
+		fuzz_fail("a signal has a bad range");
+	for (v = b->answer_min; v <= b->answer_max; v++)
+		if (signal_fires(it, v) != (v >= it->fires_from && v <= it->fires_to))
+			fuzz_fail("signal_fires disagrees with the range");
+	if (signal_fires(it, ANSWER_SKIPPED))
+		fuzz_fail("a skipped signal fires");
+}
+
 static void check_section(const struct guide *g, long n)
 {
 	const struct guide_section *s;
@@ -118,7 +137,11 @@ static void check_bank(const struct bank *b, const struct guide *g)
 			if (it->nchoices < 2 || it->answer >= it->nchoices)
 				fuzz_fail("a question has a bad answer");
 			check_section(g, it->section);
-		} else if (it->scale >= b->nscales) {
+			if (it->quote &&
+			    !guide_next_line(guide_section_of(g, it->section),
+			                     it->quote, NULL))
+				fuzz_fail("a quote of no part of its section");
+		} else if (!it->is_signal && it->scale >= b->nscales) {
 			fuzz_fail("an item has a bad scale");
 		}
 		check_answers(b, it);
@@ -139,9 +162,10 @@ static void check_bank(const struct bank *b, const struct guide *g)
 	for (i = 0; i < b->nscales * b->nbands; i++)
 		if (b->read[i])
 			check_section(g, b->read[i]);
-	if (b->safety_message && (b->safety_threshold < b->answer_min ||
-	                          b->safety_threshold > b->answer_max))
-		fuzz_fail("the safety threshold is out of range");
+	if (!b->safety_message != (b->nsignals == 0))
+		fuzz_fail("a safety message without signals, or signals without one");
+	for (i = 0; i < b->nitems; i++)
+		check_signal(b, &b->items[i]);
 }
 
 static void check_research(const struct research *r)

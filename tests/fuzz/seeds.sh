@@ -77,9 +77,9 @@ printf 'line\t1\tpart\ttext\n' | seed records guide-line-first
 printf 'section\t0\t-a\t \n' | seed records guide-bad
 printf 'answer\t1\tlo\nanswer\t2\thi\nband\tb\t1.0\nneed\t50\nscale\ts\td\nitem\ti1\ts\t+\tx\nitem\ti2\ts\t-\ty\n' |
 	seed records bank-tiny
-printf 'answer\t0\tz\nanswer\t1\to\nanswer\t2\tt\nband\tlo\t0\nband\thi\t1.5\nneed\t100\nscale\ts\td\nread\ts\thi\t6\nitem\ta\ts\t+\tx\nitem\tb\ts\t+\ty\nsafety\t2\tm\nalert\ta\n' |
+printf 'answer\t0\tz\nanswer\t1\to\nanswer\t2\tt\nband\tlo\t0\nband\thi\t1.5\nneed\t100\nscale\ts\td\nread\ts\thi\t6\nitem\ta\ts\t+\tx\nitem\tb\ts\t+\ty\nsafety\tm\nsignal\tc\t2\t2\tz\nintro\ti\n' |
 	seed records bank-rating-full
-printf 'question\tq\t1\tb\tt\nchoice\tq\tx\nchoice\tq\ty\nnote\tq\tn\n' |
+printf 'question\tq\t1\tb\tt\nchoice\tq\tx\nchoice\tq\ty\nnote\tq\tn\nquote\tq\tpsychology\n' |
 	seed records bank-choice-tiny
 printf 'question\tq\t1\tz\tt\nchoice\tq\tx\nchoice\tq\ty\n' |
 	seed records bank-choice-bad-answer
@@ -110,6 +110,7 @@ answers '3' | "$quiz" | seed session self-all-3
 answers '1 2 3 4 5' | "$quiz" -s 1 | seed session self-shuffled
 answers '5' | "$quiz" | seed session self-all-5-safety
 answers '1 5' | "$quiz" -n 10 -s 7 | seed session self-partial
+answers '2 s 4 skip 1' | "$quiz" | seed session self-skipped
 answers 'a' | "$quiz" -k know | seed session know-all-a
 answers 'b a' | "$quiz" -k know -s 3 | seed session know-shuffled
 answers 'a' | "$quiz" -k know -n 5 | seed session know-partial
