@@ -568,3 +568,18 @@ referenced_studies() {
 		' "$SHARE/research" "$SHARE/guide"
 	assert_clean
 }
+
+@test "know.bank: every study a note names is in hearth(7)'s REFERENCES" {
+	# "Coan et al., 2006" and "Bartholomew & Horowitz, 1991" as
+	# REFERENCES writes them: "Coan et al. 2006".
+	awk -F'\t' '$1 == "note" {
+		t = $3
+		while (match(t, /[[:upper:]][^ ,;()]*( et al\.| & [[:upper:]][^ ,;()]*),? [0-9][0-9][0-9][0-9]/)) {
+			s = substr(t, RSTART, RLENGTH); sub(/,/, "", s); print s
+			t = substr(t, RSTART + RLENGTH)
+		}
+	}' "$SHARE/know.bank" | sort -u > "$TMP/named"
+	[ "$(wc -l < "$TMP/named")" -ge 5 ]
+	run comm -23 "$TMP/named" <(referenced_studies)
+	assert_clean
+}
