@@ -66,6 +66,35 @@ setup() {
 	[ "$output" = $'1\n2' ]
 }
 
+@test "a reader in a secure, give-and-take relationship lands low on walls, reaching and strain" {
+	# tests/fixtures/secure.session, answered by reading each statement:
+	# walls   s01 1, s06 5 reversed 1, s11 1, s16 2, s21 5 reversed 1,
+	#         s26 2, s29 4 reversed 2: 10 / 7 = 1.43, 1.4
+	# reaching s02 1, s07 2, s12 5 reversed 1, s17 1, s22 4 reversed 2:
+	#         7 / 5 = 1.4
+	# strain  s03 1, s08 4 reversed 2, s13 1, s18 1, s23 4 reversed 2:
+	#         7 / 5 = 1.4
+	# reciprocity s04 5, s14 5, s24 5, s30 1 reversed 5, s31 2 reversed
+	#         4: 24 / 5 = 4.8
+	# boundaries s05 5, s10 2 reversed 4, s15 4, s20 2 reversed 4, s25 4,
+	#         s28 4: 25 / 6 = 4.17, 4.2
+	# No safety statement calls for the note: the six that name a fear
+	# answered 1, and s35, the one written the other way round, 5.
+	local T=2026-11-27T20:00:00Z
+	run score "$FIX/secure.session"
+	diff -u - <(printf '%s\n' "$output") <<-EOF
+	$T	self	walls	1.4	low	-
+	$T	self	reaching	1.4	low	-
+	$T	self	strain	1.4	low	-
+	$T	self	reciprocity	4.8	high	-
+	$T	self	boundaries	4.2	high	-
+	EOF
+	assert_output_file <(ref "$FIX/secure.session")
+	# Nothing to read: no result sends this reader anywhere.
+	run score -r "$FIX/secure.session"
+	[ -z "$output" ]
+}
+
 @test "the reference scorer agrees with the hand-computed sessions" {
 	# So that the computed expectations below rest on something checked.
 	run score "$FIX/hand.session" "$FIX/hand-partial.session"

@@ -160,29 +160,29 @@ complete_bash() {
 	[ -L "$ROOT/share/fish/vendor_completions.d/summary.fish" ]
 }
 
-@test "the README's cron line, run as cron runs it, prints one reminder and exits 0" {
+# Runs the README's crontab line that the regular expression $1 matches,
+# its command after the five time fields, as cron runs it: the installed
+# tree for /usr/local, an empty environment, no terminal and no stdin.
+run_cron_line() {
 	local line command setsid=()
-	line=$(grep -m 1 '^    0 8 \* \* \* /usr/local/bin/summary -m$' "$HEARTH_TOP/README.md")
-	[ -n "$line" ]
-	command=${line#    0 8 \* \* \* }
+	line=$(grep -m 1 "$1" "$HEARTH_TOP/README.md")
+	[ -n "$line" ] || { echo "README.md has no line like $1"; return 1; }
+	command=$(sed -E 's/^ +([^ ]+ +){5}//' <<< "$line")
 	command=${command//\/usr\/local/$ROOT}
 	command -v setsid > /dev/null && setsid=(setsid -w)
 	run "${setsid[@]}" "${EMPTY_ENV[@]}" HOME="$TMP" SHELL=/bin/sh \
 		/bin/sh -c "$command" < /dev/null
+}
+
+@test "the README's cron line, run as cron runs it, prints one reminder and exits 0" {
+	run_cron_line '^    0 8 \* \* \* /usr/local/bin/summary -m$'
 	[ "${#lines[@]}" -eq 1 ]
 	grep -qxF -- "$output" "$SHARE/reminders"
 	[ "$output" = "$(summary -m)" ]
 }
 
 @test "the README's weekly cron line, run as cron runs it, prints the week's reminder" {
-	local line command setsid=()
-	line=$(grep -m 1 '^    0 8 \* \* 1 /usr/local/bin/summary -W$' "$HEARTH_TOP/README.md")
-	[ -n "$line" ]
-	command=${line#    0 8 \* \* 1 }
-	command=${command//\/usr\/local/$ROOT}
-	command -v setsid > /dev/null && setsid=(setsid -w)
-	run "${setsid[@]}" "${EMPTY_ENV[@]}" HOME="$TMP" SHELL=/bin/sh \
-		/bin/sh -c "$command" < /dev/null
+	run_cron_line '^    0 8 \* \* 1 /usr/local/bin/summary -W$'
 	[ "${#lines[@]}" -ge 1 ]
 	grep -qxF -- "${lines[0]}" "$SHARE/reminders"
 	[ "$output" = "$(summary -W)" ]
