@@ -505,7 +505,6 @@ static const struct {
 	int kind; /* an enum bank_kind, or EITHER_KIND */
 	void (*add)(struct loader *);
 } record_types[] = {
-	{"intro", EITHER_KIND, add_intro},
 	{"answer", BANK_RATING, add_answer},
 	{"band", BANK_RATING, add_band},
 	{"need", BANK_RATING, add_need},
@@ -519,6 +518,7 @@ static const struct {
 	{"choice", BANK_CHOICE, add_choice},
 	{"note", BANK_CHOICE, add_note},
 	{"quote", BANK_CHOICE, add_quote},
+	{"intro", EITHER_KIND, add_intro},
 };
 
 static void add_record(struct loader *l)

@@ -522,6 +522,9 @@ referenced_studies() {
 		}
 		!(($2, $3) in part) { print FNR ": section " $2 " has no part " $3 }
 		$4 ~ /;[^ ]|; ;|;$|^;/ { print FNR ": sources not separated by \"; \": " $4 }
+		$5 ~ /not been studied this way|rests (largely )?on|small study/ {
+			print FNR ": says more than the research"
+		}
 		' "$SHARE/guide" "$SHARE/research"
 	assert_clean
 	[ "$(grep -c $'^note\t' "$SHARE/research")" -ge 10 ]
