@@ -179,21 +179,24 @@ static void add_rating_answer(struct buf *text, const struct bank *b,
 	buf_add_str(text, it->text);
 }
 
-/* s09, answered 4 (agree): calls for the note (4 to 5). TEXT */
+/* s09, answered 4 (agree): calls for the safety note, as answers 4 to 5
+ * do. TEXT; or s27, answered 2 (disagree): the safety note is for
+ * answers 4 to 5. TEXT */
 static void add_signal_answer(struct buf *text, const struct bank *b,
                               const struct given *g)
 {
 	const struct item *it = &b->items[g->item];
 
 	add_given(text, b, it, g->value);
-	buf_add_str(text, signal_fires(it, g->value) ? ": calls for the note ("
-	                                             : ": the note is for ");
+	buf_add_str(text, signal_fires(it, g->value)
+	                  ? ": calls for the safety note, as answers "
+	                  : ": the safety note is for answers ");
 	buf_add_long(text, it->fires_from);
 	if (it->fires_to > it->fires_from) {
 		buf_add_str(text, " to ");
 		buf_add_long(text, it->fires_to);
 	}
-	buf_add_str(text, signal_fires(it, g->value) ? "). " : ". ");
+	buf_add_str(text, signal_fires(it, g->value) ? " do. " : ". ");
 	buf_add_str(text, it->text);
 }
 

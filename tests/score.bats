@@ -583,6 +583,33 @@ assert_report_fits() {
 	[[ ${lines[1]} == "2026-01-01T00:00:00Z	know	answer	"*"	k01	b	b" ]]
 }
 
+@test "-e in the report lists the safety statements apart, each with the answers that call for the note" {
+	run report_of 0 C -e
+	local block id from to given text
+	block=$(sed -n '/^Safety statements, in no scale:$/,/^$/p' <<< "$output")
+	[ "$(grep -c '^  s' <<< "$block")" -eq "$SIGNALS" ]
+	# Each as the bank and the session say: given 4 and 5 to s09 and s19
+	# call for it; s35, given 4, is due on 1 to 2 and does not.
+	while IFS=$'\t' read -r id from to text; do
+		given=$(awk -F'\t' -v id="$id" '$1 == id { print $2 }' "$FIX/hand.session")
+		if ((from <= given && given <= to)); then
+			grep -qF "  $id, answered $given ($(bank_field self answer 3 | sed -n "${given}p")): calls for the safety note, as answers $from to $to do. $text" <<< "$block" ||
+				{ echo "$id"; return 1; }
+		else
+			grep -qF "  $id, answered $given ($(bank_field self answer 3 | sed -n "${given}p")): the safety note is for answers $from to $to. $text" <<< "$block" ||
+				{ echo "$id"; return 1; }
+		fi
+	done < <(bank_field self signal 0 | cut -f 2-5)
+	[[ $block == *"s09, answered 4 (agree): calls for the safety note"* ]]
+	[[ $block == *"s35, answered 4 (agree): the safety note is for answers 1 to 2."* ]]
+	# A skipped one says so.
+	(cd "$FIX" && TZ=UTC LC_ALL=C score -H -e -w 0 hand-partial.session) > "$TMP/r"
+	grep -q '^  s35, skipped: the safety note is for answers 1 to 2\. ' "$TMP/r"
+	# Without -e, none of them.
+	run report_of 0 C
+	[[ $output != *"Safety statements"* ]]
+}
+
 @test "the knowledge report names each missed question, the answers, the section and the note" {
 	local T=2026-09-09T09:09:09Z q
 	# k01 right; k03 wrong, and it has a note.
