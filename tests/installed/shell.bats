@@ -293,3 +293,29 @@ run_cron_line() {
 	awk -v want="$output" 'BEGIN { RS = "%\n" } { sub(/\n$/, "") } $0 == want { found = 1 } END { exit !found }' \
 		"$SHARE/reminders"
 }
+
+@test "fortune: hearth(7)'s line for a reminders file of one's own reads no stale index" {
+	local fortune line i
+	fortune=$(command -v fortune || command -v /usr/games/fortune) ||
+		skip "fortune is not installed"
+	command -v strfile > /dev/null || skip "strfile is not installed"
+	line=$(grep -m 1 '^strfile -s ~/.local/share/hearth/reminders && fortune ' \
+		"$HEARTH_TOP/man/hearth.7.scd")
+	[ -n "$line" ]
+	line=${line/fortune /$fortune }
+	mkdir -p "$TMP/home/.local/share/hearth"
+	local file=$TMP/home/.local/share/hearth/reminders
+	printf 'A.\n%%\nB.\n' > "$file"
+	strfile -s "$file"
+	# Edited after it was indexed: the entries grow.
+	printf 'The first reminder, longer now.\n%%\nThe second, longer too.\n' > "$file"
+	for i in 1 2 3 4 5 6; do
+		HOME=$TMP/home run sh -c "$line"
+		[[ $output == "The first reminder, longer now." ||
+			$output == "The second, longer too." ]] || { echo "fragment: $output"; return 1; }
+	done
+	# And the tools read the same file, without an index.
+	unset XDG_DATA_HOME
+	HOME=$TMP/home run summary -R -s 1
+	[[ $output == "The first reminder, longer now." || $output == "The second, longer too." ]]
+}
