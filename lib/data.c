@@ -53,7 +53,7 @@ static int entry_exists(const char *path)
 {
 	struct stat st;
 
-	return stat(path, &st) == 0 || errno != ENOENT;
+	return stat(path, &st) == 0 || (errno != ENOENT && errno != ENOTDIR);
 }
 
 char *data_find(const char *name)
