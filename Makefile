@@ -43,7 +43,7 @@ SCORE_VIEWS = cmd/score-json.o cmd/score-records.o cmd/score-report.o
 LIB_OBJ = lib/alloc.o lib/bank.o lib/buf.o lib/data.o lib/date.o lib/file.o \
 	lib/guide.o lib/lines.o lib/message.o lib/number.o lib/options.o \
 	lib/out.o lib/rand.o lib/refs.o lib/reminders.o lib/research.o \
-	lib/session.o lib/text.o
+	lib/session.o lib/text.o lib/xdg.o
 MAN1 = man/quiz.1 man/score.1 man/section.1 man/summary.1
 MAN5 = man/hearth.5
 MAN7 = man/hearth.7

@@ -318,10 +318,13 @@ static void start_session(struct scorer *sc, const struct line_reader *in,
                           const struct session_header *h)
 {
 	struct scored_bank *sb = find_bank(sc, h->bank);
+	char *where;
 
 	if (!sb) {
+		where = data_path_text();
 		reject(sc, in, in->lineno, NULL, 0, "no question bank '%s' in %s",
-		       h->bank, data_dir());
+		       h->bank, where);
+		free(where);
 		return;
 	}
 	if ((size_t)h->count > sb->bank.nitems) {

@@ -65,14 +65,12 @@ static void print_lines(const char *text, size_t width)
  * ~/.local/state. */
 static char *state_dir(void)
 {
-	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *dir = xdg_user_dir("XDG_STATE_HOME", ".local/state");
 
-	if (xdg && xdg[0] == '/')
-		return xasprintf("%s/hearth", xdg);
-	if (home && home[0] == '/')
-		return xasprintf("%s/.local/state/hearth", home);
-	die("-o keeps a stamp under XDG_STATE_HOME or HOME; neither is set");
-	return NULL;
+	if (!dir)
+		die("-o keeps a stamp under XDG_STATE_HOME or HOME; neither "
+		    "is set");
+	return dir;
 }
 
 /* mkdir -p, each directory it makes private to its owner. */

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "hearth.h"
 
@@ -583,27 +582,30 @@ static void check_choice_bank(const struct bank *b)
 	}
 }
 
-static char *bank_path(const char *name)
+static char *bank_file_name(const char *name)
 {
-	return xasprintf("%s/%s.bank", data_dir(), name);
+	return xasprintf("%s.bank", name);
 }
 
 int bank_exists(const char *name)
 {
-	char *path = bank_path(name);
-	int exists = access(path, F_OK) == 0;
+	char *file_name = bank_file_name(name), *path = data_find(file_name);
+	int exists = path != NULL;
 
 	free(path);
+	free(file_name);
 	return exists;
 }
 
 void bank_load(struct bank *b, const char *name, const struct guide *g)
 {
-	char *path;
+	char *file_name, *path;
 
 	memset(b, 0, sizeof *b);
 	b->name = xstrdup(name);
-	path = bank_path(name);
+	file_name = bank_file_name(name);
+	path = data_path(file_name);
+	free(file_name);
 	record_file_load(&b->file, path);
 	bank_parse(b, g);
 }

@@ -1,4 +1,4 @@
-/* data.c: the data directory, its tab-separated record files, and the
+/* data.c: the data path, its tab-separated record files, and the
  * names they give things */
 #include <ctype.h>
 #include <errno.h>
@@ -16,16 +16,93 @@
 /* Data files are small; anything larger is surely not one of them. */
 enum { DATA_FILE_MAX_BYTES = 16 * 1024 * 1024 };
 
-const char *data_dir(void)
-{
-	const char *dir = getenv("HEARTH_DATA");
+/* HEARTH_DATA, or the user's directory and DATADIR. */
+enum { DATA_PATH_MAX_DIRS = 2 };
 
-	return dir && *dir ? dir : HEARTH_DATADIR;
+struct data_dirs {
+	char *dir[DATA_PATH_MAX_DIRS];
+	size_t count;
+};
+
+static void data_dirs_get(struct data_dirs *d)
+{
+	const char *override = getenv("HEARTH_DATA");
+	char *user;
+
+	d->count = 0;
+	if (override && *override) {
+		d->dir[d->count++] = xstrdup(override);
+		return;
+	}
+	user = xdg_user_dir("XDG_DATA_HOME", ".local/share");
+	if (user)
+		d->dir[d->count++] = user;
+	d->dir[d->count++] = xstrdup(HEARTH_DATADIR);
+}
+
+static void data_dirs_free(struct data_dirs *d)
+{
+	while (d->count > 0)
+		free(d->dir[--d->count]);
+}
+
+/* Anything there but "no such file" counts: a directory, a FIFO or a
+ * file that cannot be read is found, and its loader says what is wrong
+ * with it, rather than a file further down the path being used. */
+static int entry_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 || (errno != ENOENT && errno != ENOTDIR);
+}
+
+char *data_find(const char *name)
+{
+	struct data_dirs d;
+	char *path = NULL;
+	size_t i;
+
+	data_dirs_get(&d);
+	for (i = 0; i < d.count && !path; i++) {
+		path = xasprintf("%s/%s", d.dir[i], name);
+		if (!entry_exists(path)) {
+			free(path);
+			path = NULL;
+		}
+	}
+	data_dirs_free(&d);
+	return path;
 }
 
 char *data_path(const char *name)
 {
-	return xasprintf("%s/%s", data_dir(), name);
+	struct data_dirs d;
+	char *path = data_find(name);
+
+	if (path)
+		return path;
+	data_dirs_get(&d);
+	if (d.count == 1) {
+		/* As it was before the path had two directories: opening it
+		 * names the path and says why it failed. */
+		path = xasprintf("%s/%s", d.dir[0], name);
+		data_dirs_free(&d);
+		return path;
+	}
+	data_dirs_free(&d);
+	die_at(name, 0, "not found in %s", data_path_text());
+}
+
+char *data_path_text(void)
+{
+	struct data_dirs d;
+	char *text;
+
+	data_dirs_get(&d);
+	text = d.count == 1 ? xstrdup(d.dir[0])
+	                    : xasprintf("%s or %s", d.dir[0], d.dir[1]);
+	data_dirs_free(&d);
+	return text;
 }
 
 /* Sized by the file's size, so that a big bank is read with no copying;

@@ -108,6 +108,11 @@ void week_in_year(long week, long *year, long *number);
 /* Today's local date, as DATE_LEN bytes and a NUL. */
 void date_today(char *date);
 
+/* xdg.c: a user's own directories, by the XDG base directory spec */
+/* $variable/hearth when the variable holds an absolute path, else
+ * $HOME/under_home/hearth when HOME does, else NULL. */
+char *xdg_user_dir(const char *variable, const char *under_home);
+
 /* file.c: opening files that must be regular, and writing them whole */
 enum { OPEN_NOT_REGULAR = -2 };
 /* open(2) for a file that must be a regular file: a FIFO or a device is
@@ -259,9 +264,21 @@ static inline int line_is_skipped(const char *line, size_t len)
 	return 1;
 }
 
-/* data.c: the data directory, its record files, and the names in them */
-const char *data_dir(void);
+/* data.c: the data path, its record files, and the names in them */
+/* The data path: $HEARTH_DATA alone when it is set and not empty; else
+ * the user's directory (xdg_user_dir for XDG_DATA_HOME), when there is
+ * one, and then DATADIR. */
+/* Where the data file name is: in the first directory of the path that
+ * has it (whatever its type, so that the loader refuses a FIFO there),
+ * else NULL. */
+char *data_find(const char *name);
+/* The same, for a file that must be there: when no directory has it, the
+ * path in the one directory that $HEARTH_DATA names, for the loader to
+ * report; with two directories, exits 1 with "prog: name: not found in
+ * DIR or DIR". */
 char *data_path(const char *name);
+/* The directories of the path, as "DIR" or "DIR or DIR", for messages. */
+char *data_path_text(void);
 /* Slugs, part, scale and bank names, item ids: lower-case letters, digits
  * and inner hyphens, starting with a letter. */
 int is_name(const char *s);
@@ -372,7 +389,7 @@ struct research {
 	struct research_note *notes;
 	size_t count, cap;
 };
-/* Loads DATADIR/research; every note must name a section and a part of
+/* Loads research from the data path; every note must name a section and a part of
  * g. Exits 1 with "prog: path:line: ..." on a malformed file. */
 void research_load(struct research *r, const struct guide *g);
 void research_free(struct research *r);
@@ -443,9 +460,9 @@ struct bank {
 	const char *intro; /* what quiz says first, or NULL */
 	struct bank_index *index; /* items and scales by name */
 };
-/* Whether DATADIR/name.bank exists. */
+/* Whether a directory of the data path has name.bank. */
 int bank_exists(const char *name);
-/* Loads DATADIR/name.bank; sections must exist in the guide. Exits 1 with
+/* Loads name.bank from the data path; sections must exist in the guide. Exits 1 with
  * "prog: path:line: ..." on a malformed bank. */
 void bank_load(struct bank *b, const char *name, const struct guide *g);
 void bank_free(struct bank *b);

@@ -428,10 +428,14 @@ installed_tree() {
 }
 
 # ... and in setup: ROOT is that tree, its tools first on PATH, no
-# HEARTH_DATA, and the working directory outside the sources.
+# HEARTH_DATA, the user's data directory of the data path
+# ($XDG_DATA_HOME/hearth, USER_DATA) empty, not the tester's, and the
+# working directory outside the sources.
 use_installed_tree() {
 	ROOT=$HEARTH_ROOT
 	PATH=$ROOT/bin:$PATH
 	unset HEARTH_DATA
+	export XDG_DATA_HOME=$TMP/data-home
+	USER_DATA=$XDG_DATA_HOME/hearth
 	cd "$TMP" || return 1
 }

@@ -1,7 +1,7 @@
 # bash completion for hearth's tools: section, summary, quiz and score.
 # Section references and part names come from `section -l` and
 # `section -p`, so they follow the data; question banks are the *.bank
-# files of the data directory.
+# files of the directories of the data path.
 
 _hearth_refs()
 {
@@ -13,14 +13,32 @@ _hearth_parts()
 	section -p 2> /dev/null | cut -f 2 | sort -u
 }
 
+# The directories of the data path, one a line: HEARTH_DATA alone when it
+# is set, else the user's data directory and then DATADIR, as in hearth(5).
+_hearth_data_dirs()
+{
+	if [ -n "${HEARTH_DATA:-}" ]; then
+		printf '%s\n' "$HEARTH_DATA"
+		return
+	fi
+	if [[ ${XDG_DATA_HOME:-} == /* ]]; then
+		printf '%s\n' "$XDG_DATA_HOME/hearth"
+	elif [[ ${HOME:-} == /* ]]; then
+		printf '%s\n' "$HOME/.local/share/hearth"
+	fi
+	printf '%s\n' "@DATADIR@"
+}
+
 _hearth_banks()
 {
-	local bank
-	for bank in "${HEARTH_DATA:-@DATADIR@}"/*.bank; do
-		[ -f "$bank" ] || continue
-		bank=${bank##*/}
-		printf '%s\n' "${bank%.bank}"
-	done
+	local dir bank
+	_hearth_data_dirs | while IFS= read -r dir; do
+		for bank in "$dir"/*.bank; do
+			[ -f "$bank" ] || continue
+			bank=${bank##*/}
+			printf '%s\n' "${bank%.bank}"
+		done
+	done | sort -u
 }
 
 # Sets COMPREPLY to the words of $1 (one a line) that start with $2.

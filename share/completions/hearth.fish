@@ -11,12 +11,27 @@ function __hearth_parts
     section -p 2>/dev/null | cut -f 2 | sort -u
 end
 
-function __hearth_banks
-    set -l dir $HEARTH_DATA
-    test -n "$dir"; or set dir @DATADIR@
-    for bank in $dir/*.bank
-        string replace -r '.*/(.*)\.bank$' '$1' -- $bank
+# The directories of the data path: HEARTH_DATA alone when it is set,
+# else the user's data directory and then DATADIR, as in hearth(5).
+function __hearth_data_dirs
+    if test -n "$HEARTH_DATA"
+        printf '%s\n' $HEARTH_DATA
+        return
     end
+    if string match -q -- '/*' "$XDG_DATA_HOME"
+        printf '%s\n' $XDG_DATA_HOME/hearth
+    else if string match -q -- '/*' "$HOME"
+        printf '%s\n' $HOME/.local/share/hearth
+    end
+    printf '%s\n' @DATADIR@
+end
+
+function __hearth_banks
+    for dir in (__hearth_data_dirs)
+        for bank in $dir/*.bank
+            string replace -r '.*/(.*)\.bank$' '$1' -- $bank
+        end
+    end | sort -u
 end
 
 complete -c section -f -a '(__hearth_refs)'

@@ -72,9 +72,10 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 	[ -f "$BATS_TEST_TMPDIR/d/m/man7/hearth.7" ]
 	[ -f "$BATS_TEST_TMPDIR/d/data/guide" ]
 	grep -q /data "$BATS_TEST_TMPDIR/d/b/summary"
-	# The tools look in DATADIR itself, which is not there outside DESTDIR.
-	run -1 env -u HEARTH_DATA "$BATS_TEST_TMPDIR/d/b/section"
-	assert_error "section: /data/guide: cannot open: No such file or directory"
+	# The tools look in DATADIR itself, which is not there outside DESTDIR,
+	# after the user's data directory.
+	run -1 env -u HEARTH_DATA XDG_DATA_HOME="$BATS_TEST_TMPDIR/xdg" "$BATS_TEST_TMPDIR/d/b/section"
+	assert_error "section: guide: not found in $BATS_TEST_TMPDIR/xdg/hearth or /data"
 	grep -q '/data/guide' "$BATS_TEST_TMPDIR/d/m/man1/section.1"
 }
 

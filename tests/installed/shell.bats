@@ -99,6 +99,34 @@ complete_bash() {
 	[ "$output" = mine ]
 }
 
+# A bank of one's own in the user's data directory, and one of the same
+# name as an installed bank: offered once.
+user_banks() {
+	mkdir -p "$USER_DATA"
+	cp "$SHARE/self.bank" "$USER_DATA/mine.bank"
+	cp "$SHARE/self.bank" "$USER_DATA/self.bank"
+}
+
+@test "bash: quiz -k <TAB> offers the banks of every directory of the path, once each" {
+	user_banks
+	run complete_bash quiz -k ""
+	[ "$output" = $'know\nmine\nself' ]
+	run complete_bash quiz -k m
+	[ "$output" = mine ]
+	# Without XDG_DATA_HOME, or with a relative one: ~/.local/share/hearth.
+	mkdir -p "$TMP/home/.local/share/hearth"
+	cp "$SHARE/know.bank" "$TMP/home/.local/share/hearth/ours.bank"
+	XDG_DATA_HOME=rel HOME=$TMP/home run complete_bash quiz -k ""
+	[ "$output" = $'know\nours\nself' ]
+	unset XDG_DATA_HOME
+	HOME=$TMP/home run complete_bash quiz -k ""
+	[ "$output" = $'know\nours\nself' ]
+	export XDG_DATA_HOME=$TMP/data-home
+	# HEARTH_DATA alone.
+	HEARTH_DATA=$USER_DATA run complete_bash quiz -k ""
+	[ "$output" = $'mine\nself' ]
+}
+
 @test "zsh: compinit finds _hearth in site-functions for all four tools" {
 	command -v zsh > /dev/null || skip "zsh is not installed"
 	run zsh -n "$ROOT/share/zsh/site-functions/_hearth"
@@ -129,6 +157,28 @@ complete_bash() {
 		<(printf '%s\n' "$output")
 }
 
+@test "zsh: the banks are those of every directory of the path, once each" {
+	command -v zsh > /dev/null || skip "zsh is not installed"
+	user_banks
+	zsh_banks() {
+		zsh -fc '
+			fpath=("$1" $fpath)
+			autoload -Uz compinit && compinit -u -d "$2"
+			_describe() { print -rl -- "${(@P)${@[-1]}}" }
+			service=none _hearth
+			_hearth_banks
+		' _ "$ROOT/share/zsh/site-functions" "$TMP/zcompdump"
+	}
+	run zsh_banks
+	[ "$output" = $'know\nmine\nself' ]
+	HEARTH_DATA=$USER_DATA run zsh_banks
+	[ "$output" = $'mine\nself' ]
+	mkdir -p "$TMP/home/.local/share/hearth"
+	cp "$SHARE/know.bank" "$TMP/home/.local/share/hearth/ours.bank"
+	XDG_DATA_HOME=rel HOME=$TMP/home run zsh_banks
+	[ "$output" = $'know\nours\nself' ]
+}
+
 @test "fish: completions load from vendor_completions.d and complete slugs, parts and banks" {
 	command -v fish > /dev/null || skip "fish is not installed"
 	# fish looks in XDG_DATA_DIRS/fish/vendor_completions.d by itself.
@@ -145,6 +195,12 @@ complete_bash() {
 	grep -qx -- -c <<< "$output"
 	run fish_complete "quiz -k "
 	[ "$output" = $'know\nself' ]
+	# The banks of every directory of the path, once each; HEARTH_DATA alone.
+	user_banks
+	run fish_complete "quiz -k "
+	[ "$output" = $'know\nmine\nself' ]
+	HEARTH_DATA=$USER_DATA run fish_complete "quiz -k "
+	[ "$output" = $'mine\nself' ]
 	touch "$TMP/journal"
 	run fish_complete "quiz -a $TMP/jo"
 	[ "$output" = "$TMP/journal" ]
@@ -236,4 +292,30 @@ run_cron_line() {
 	# fortune prints an entry as it is in the file: find it there.
 	awk -v want="$output" 'BEGIN { RS = "%\n" } { sub(/\n$/, "") } $0 == want { found = 1 } END { exit !found }' \
 		"$SHARE/reminders"
+}
+
+@test "fortune: hearth(7)'s line for a reminders file of one's own reads no stale index" {
+	local fortune line i
+	fortune=$(command -v fortune || command -v /usr/games/fortune) ||
+		skip "fortune is not installed"
+	command -v strfile > /dev/null || skip "strfile is not installed"
+	line=$(grep -m 1 '^strfile -s ~/.local/share/hearth/reminders && fortune ' \
+		"$HEARTH_TOP/man/hearth.7.scd")
+	[ -n "$line" ]
+	line=${line/fortune /$fortune }
+	mkdir -p "$TMP/home/.local/share/hearth"
+	local file=$TMP/home/.local/share/hearth/reminders
+	printf 'A.\n%%\nB.\n' > "$file"
+	strfile -s "$file"
+	# Edited after it was indexed: the entries grow.
+	printf 'The first reminder, longer now.\n%%\nThe second, longer too.\n' > "$file"
+	for i in 1 2 3 4 5 6; do
+		HOME=$TMP/home run sh -c "$line"
+		[[ $output == "The first reminder, longer now." ||
+			$output == "The second, longer too." ]] || { echo "fragment: $output"; return 1; }
+	done
+	# And the tools read the same file, without an index.
+	unset XDG_DATA_HOME
+	HOME=$TMP/home run summary -R -s 1
+	[[ $output == "The first reminder, longer now." || $output == "The second, longer too." ]]
 }

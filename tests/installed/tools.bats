@@ -118,3 +118,94 @@ PAGES=("quiz 1" "score 1" "section 1" "summary 1" "hearth 5" "hearth 7")
 	MANWIDTH=80 run man -M "$ROOT/share/man" 7 hearth
 	[[ $output == *"not a diagnosis"* ]]
 }
+
+# The data path without HEARTH_DATA: each file from the user's directory
+# when it is there, else from DATADIR.
+
+@test "a bank in XDG_DATA_HOME/hearth is found, with the guide from DATADIR and no copy" {
+	mkdir -p "$USER_DATA"
+	cp "$SHARE/self.bank" "$USER_DATA/mine.bank"
+	run quiz -l -k mine
+	[ "$output" = "$(quiz -l -k self)" ]
+	[ "${#lines[@]}" -gt 10 ]
+	run bash -c 'yes 3 | quiz -k mine | score'
+	[ "${#lines[@]}" -eq 5 ]
+	[ "$(cut -f 2 <<< "$output" | sort -u)" = mine ]
+	# The installed banks are still found, and nothing was copied.
+	run quiz -l -k know
+	[ "$(ls "$USER_DATA")" = mine.bank ]
+}
+
+@test "a reminders file of one's own is summary's; the guide and points stay DATADIR's" {
+	mkdir -p "$USER_DATA"
+	printf 'Mine, the first.\n%%\nMine, the second.\n' > "$USER_DATA/reminders"
+	# An index that no longer matches the file: summary reads the text.
+	printf 'not an index\n' > "$USER_DATA/reminders.dat"
+	run summary -m
+	[[ $output == "Mine, the first." || $output == "Mine, the second." ]]
+	run summary -R -s 1
+	[[ $output == "Mine, the first." || $output == "Mine, the second." ]]
+	run summary -d 2026-01-01
+	[ "$output" != "$(HEARTH_DATA=$SHARE summary -d 2026-01-01)" ]
+	run summary
+	assert_output_file <(golden_summary)
+	run summary 3
+	assert_output_file <(expected_points 3)
+}
+
+@test "without XDG_DATA_HOME, ~/.local/share/hearth; a relative XDG_DATA_HOME is ignored" {
+	mkdir -p "$TMP/home/.local/share/hearth" "$TMP/rel/hearth"
+	cp "$SHARE/self.bank" "$TMP/home/.local/share/hearth/mine.bank"
+	cp "$SHARE/know.bank" "$TMP/rel/hearth/other.bank"
+	unset XDG_DATA_HOME
+	HOME=$TMP/home run quiz -l -k mine
+	[ "$output" = "$(quiz -l -k self)" ]
+	cd "$TMP"
+	XDG_DATA_HOME=rel HOME=$TMP/home run quiz -l -k mine
+	[ "$output" = "$(quiz -l -k self)" ]
+	XDG_DATA_HOME=rel HOME=$TMP/home run -1 quiz -l -k other
+	assert_error "quiz: other.bank: not found in $TMP/home/.local/share/hearth or $ROOT/share/hearth"
+	# With neither, DATADIR alone, as before there was a path.
+	XDG_DATA_HOME=rel run -1 env -u HOME quiz -l -k other
+	assert_error "quiz: $ROOT/share/hearth/other.bank: cannot open: No such file or directory"
+	env -u HOME quiz -l -k self > /dev/null
+}
+
+@test "a file missing from every directory of the path names them all" {
+	run -1 quiz -l -k nope
+	assert_error "quiz: nope.bank: not found in $USER_DATA or $ROOT/share/hearth"
+	printf 'hearth-session\t1\tnope\t2026-01-01T00:00:00Z\t1\n' > "$TMP/nope.s"
+	run -1 score "$TMP/nope.s"
+	assert_error "score: $TMP/nope.s:1: no question bank 'nope' in $USER_DATA or $ROOT/share/hearth"
+}
+
+@test "HEARTH_DATA still replaces the whole path, the user's directory too" {
+	mkdir -p "$USER_DATA"
+	cp "$SHARE/self.bank" "$USER_DATA/mine.bank"
+	printf 'Mine.\n' > "$USER_DATA/reminders"
+	HEARTH_DATA=$SHARE run -1 quiz -l -k mine
+	assert_error "quiz: $SHARE/mine.bank: cannot open: No such file or directory"
+	HEARTH_DATA=$SHARE run summary -d 2026-01-01
+	grep -qxF -- "$output" "$SHARE/reminders"
+	run summary -d 2026-01-01
+	[ "$output" = Mine. ]
+	# An empty HEARTH_DATA is unset.
+	HEARTH_DATA= run summary -d 2026-01-01
+	[ "$output" = Mine. ]
+}
+
+@test "a file in the user's directory that is a FIFO or a directory is named, not passed over" {
+	mkdir -p "$USER_DATA"
+	mkfifo "$USER_DATA/guide"
+	run -1 timeout 20 section 1
+	assert_error "section: $USER_DATA/guide: not a regular file"
+	run -1 timeout 20 quiz -l
+	assert_error "quiz: $USER_DATA/guide: not a regular file"
+	rm "$USER_DATA/guide"
+	mkdir "$USER_DATA/reminders" "$USER_DATA/mine.bank"
+	run -1 summary -m
+	assert_error "summary: $USER_DATA/reminders: not a regular file"
+	run -1 quiz -l -k mine
+	assert_error "quiz: $USER_DATA/mine.bank: not a regular file"
+	run summary 1
+}
