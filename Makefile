@@ -192,6 +192,13 @@ dist: $(MAN_IN)
 distcheck: dist
 	sh tests/distcheck $(DIST)
 
+# A Debian package built from the dist tarball with tests/debian, checked
+# with lintian, installed, its tools run, and removed again; see tests/deb.
+# It installs a package on this machine (with sudo when not root), so make
+# check leaves it out. Needs debhelper, dpkg-dev, fakeroot and lintian.
+deb:
+	sh tests/deb
+
 clean:
 	rm -f $(TOOLS) cmd/*.o cmd/views.a lib/*.o lib/libhearth.a lib/config.h \
 		lib/config.h.tmp $(MAN)
@@ -216,4 +223,4 @@ fuzz-clean:
 # End of fuzzing.
 
 .PHONY: all run bench check valgrind lint install uninstall dist distcheck \
-	clean FORCE fuzz fuzz-build fuzz-clean
+	deb clean FORCE fuzz fuzz-build fuzz-clean
