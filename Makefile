@@ -4,12 +4,13 @@
 # never straight from its source by a make's built-in .c rule.
 .SUFFIXES: .o .c .scd .in
 
-VERSION = 0.1.0
+VERSION = 0.2.0
 
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share/hearth
+DOCDIR = $(PREFIX)/share/doc/hearth
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
@@ -54,6 +55,8 @@ DATA = share/guide share/know.bank share/points share/reminders \
 EXAMPLES = share/examples/hearth-reminder.service \
 	share/examples/hearth-reminder.timer
 COMPLETED = quiz score summary
+# Installed into DOCDIR, and shipped in the dist tarball.
+DOCS = LICENSE NEWS README.md
 DIST = hearth-$(VERSION)
 
 # Fills in the paths of this build, in man pages and installed examples.
@@ -138,7 +141,7 @@ install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/examples \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) \
-		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR) $(DESTDIR)$(DOCDIR)
 	for f in $(TOOLS); do cp -f $$f $(DESTDIR)$(BINDIR)/ || exit 1; \
 		chmod 755 $(DESTDIR)$(BINDIR)/$${f##*/}; done
 	for f in $(DATA); do cp -f $$f $(DESTDIR)$(DATADIR)/ || exit 1; \
@@ -147,6 +150,8 @@ install: all
 		$(SUBST) $$f > $(DESTDIR)$(DATADIR)/examples/$${f##*/} || exit 1; \
 		chmod 644 $(DESTDIR)$(DATADIR)/examples/$${f##*/}; done
 	for f in $(MAN1); do cp -f $$f $(DESTDIR)$(MANDIR)/man1/ || exit 1; done
+	for f in $(DOCS); do cp -f $$f $(DESTDIR)$(DOCDIR)/ || exit 1; \
+		chmod 644 $(DESTDIR)$(DOCDIR)/$$f; done
 	cp -f $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	cp -f $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	$(SUBST) share/completions/hearth.bash > $(DESTDIR)$(BASHCOMPDIR)/section
@@ -168,13 +173,14 @@ uninstall:
 	for t in section $(COMPLETED); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$t \
 		$(DESTDIR)$(FISHCOMPDIR)/$$t.fish; done
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_hearth
-	-rmdir $(DESTDIR)$(DATADIR)/examples $(DESTDIR)$(DATADIR)
+	for f in $(DOCS); do rm -f $(DESTDIR)$(DOCDIR)/$$f; done
+	-rmdir $(DESTDIR)$(DATADIR)/examples $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 # The tarball carries the man pages scdoc made, so a builder needs no scdoc.
 dist: $(MAN_IN)
 	rm -rf $(DIST) $(DIST).tar.gz
 	mkdir -p $(DIST)/cmd $(DIST)/lib $(DIST)/man
-	cp -Rp Makefile README.md share tests $(DIST)/
+	cp -Rp Makefile $(DOCS) share tests $(DIST)/
 	rm -rf $(DIST)/tests/fuzz/build $(DIST)/tests/bench/build
 	cp -p cmd/*.c cmd/*.h $(DIST)/cmd/
 	cp -p lib/*.c lib/hearth.h $(DIST)/lib/
@@ -185,6 +191,13 @@ dist: $(MAN_IN)
 # Unpacks the tarball and runs every test there, with scdoc out of reach.
 distcheck: dist
 	sh tests/distcheck $(DIST)
+
+# A Debian package built from the dist tarball with tests/debian, checked
+# with lintian, installed, its tools run, and removed again; see tests/deb.
+# It installs a package on this machine (with sudo when not root), so make
+# check leaves it out. Needs debhelper, dpkg-dev, fakeroot and lintian.
+deb:
+	sh tests/deb
 
 clean:
 	rm -f $(TOOLS) cmd/*.o cmd/views.a lib/*.o lib/libhearth.a lib/config.h \
@@ -210,4 +223,4 @@ fuzz-clean:
 # End of fuzzing.
 
 .PHONY: all run bench check valgrind lint install uninstall dist distcheck \
-	clean FORCE fuzz fuzz-build fuzz-clean
+	deb clean FORCE fuzz fuzz-build fuzz-clean

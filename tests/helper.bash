@@ -412,7 +412,7 @@ run_at_terminal() {
 install_copy() {
 	local src=$BATS_FILE_TMPDIR/install-src
 	mkdir -p "$src" || return 1
-	(cd "$HEARTH_TOP" && cp -Rp Makefile cmd lib man share "$src"/) || return 1
+	(cd "$HEARTH_TOP" && cp -Rp Makefile LICENSE NEWS README.md cmd lib man share "$src"/) || return 1
 	make -s -C "$src" clean > /dev/null || return 1
 	make -s -C "$src" install PREFIX="$1" > /dev/null || return 1
 	rm -rf "$src"

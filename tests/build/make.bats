@@ -8,7 +8,7 @@ load ../helper
 setup_file() {
 	export BUILT=$BATS_FILE_TMPDIR/built
 	mkdir -p "$BUILT"
-	(cd "$HEARTH_TOP" && cp -Rp Makefile README.md cmd lib man share tests "$BUILT"/)
+	(cd "$HEARTH_TOP" && cp -Rp Makefile LICENSE NEWS README.md cmd lib man share tests "$BUILT"/)
 	make -s -C "$BUILT" clean > /dev/null
 	make -s -C "$BUILT" PREFIX=/usr > /dev/null
 }
@@ -33,6 +33,9 @@ installed_files() {
 ./usr/share/bash-completion/completions/score
 ./usr/share/bash-completion/completions/section
 ./usr/share/bash-completion/completions/summary
+./usr/share/doc/hearth/LICENSE
+./usr/share/doc/hearth/NEWS
+./usr/share/doc/hearth/README.md
 ./usr/share/fish/vendor_completions.d/quiz.fish
 ./usr/share/fish/vendor_completions.d/score.fish
 ./usr/share/fish/vendor_completions.d/section.fish
@@ -56,6 +59,8 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 	[ "$output" = "$(grep . <<< "$expected")" ]
 	[ "$(stat -c %a "$BATS_TEST_TMPDIR/dest/usr/bin/section")" = 755 ]
 	[ "$(stat -c %a "$BATS_TEST_TMPDIR/dest/usr/share/hearth/guide")" = 644 ]
+	[ "$(stat -c %a "$BATS_TEST_TMPDIR/dest/usr/share/doc/hearth/LICENSE")" = 644 ]
+	cmp "$HEARTH_TOP/NEWS" "$BATS_TEST_TMPDIR/dest/usr/share/doc/hearth/NEWS"
 }
 
 @test "binaries look for data under PREFIX, never under DESTDIR" {
@@ -66,8 +71,10 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 	grep -q /usr/share/hearth "$BATS_TEST_TMPDIR/dest/usr/share/man/man5/hearth.5"
 }
 
-@test "BINDIR, MANDIR and DATADIR can each be set" {
-	make -s -C "$SRC" install DESTDIR="$BATS_TEST_TMPDIR/d" BINDIR=/b MANDIR=/m DATADIR=/data
+@test "BINDIR, MANDIR, DATADIR and DOCDIR can each be set" {
+	make -s -C "$SRC" install DESTDIR="$BATS_TEST_TMPDIR/d" BINDIR=/b MANDIR=/m DATADIR=/data \
+		DOCDIR=/doc
+	[ -f "$BATS_TEST_TMPDIR/d/doc/LICENSE" ]
 	[ -x "$BATS_TEST_TMPDIR/d/b/section" ]
 	[ -f "$BATS_TEST_TMPDIR/d/m/man7/hearth.7" ]
 	[ -f "$BATS_TEST_TMPDIR/d/data/guide" ]
@@ -88,6 +95,7 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 	run make -s -C "$SRC" uninstall DESTDIR="$dest" PREFIX=/usr
 	[ "$(installed_files "$dest")" = "$before" ]
 	[ ! -e "$dest/usr/share/hearth" ]
+	[ ! -e "$dest/usr/share/doc/hearth" ]
 }
 
 @test "a PREFIX changed between make and make install rebuilds what depends on it" {
@@ -170,6 +178,8 @@ strict_build() {
 	tree=$(echo "$BATS_TEST_TMPDIR"/unpacked/hearth-*)
 	[ -f "$tree/man/section.1.in" ]
 	[ -f "$tree/tests/run" ]
+	cmp "$tree/LICENSE" "$HEARTH_TOP/LICENSE"
+	[ -f "$tree/NEWS" ]
 	[ ! -e "$tree/lib/config.h" ]
 	[ -z "$(find "$tree" -name '*.o')" ]
 	printf '#!/bin/sh\nexit 1\n' > "$BATS_TEST_TMPDIR/bin/scdoc"
