@@ -50,7 +50,7 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 ./usr/share/man/man1/score.1
 ./usr/share/man/man1/section.1
 ./usr/share/man/man1/summary.1
-./usr/share/man/man5/hearth.5
+./usr/share/man/man5/hearth-files.5
 ./usr/share/man/man7/hearth.7
 ./usr/share/zsh/site-functions/_hearth"
 	[ "$output" = "$(grep . <<< "$expected")" ]
@@ -63,7 +63,7 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 	grep -q /usr/share/hearth "$BATS_TEST_TMPDIR/dest/usr/bin/section"
 	run -1 grep -c "$BATS_TEST_TMPDIR" "$BATS_TEST_TMPDIR/dest/usr/bin/section"
 	[ "$output" = 0 ]
-	grep -q /usr/share/hearth "$BATS_TEST_TMPDIR/dest/usr/share/man/man5/hearth.5"
+	grep -q /usr/share/hearth "$BATS_TEST_TMPDIR/dest/usr/share/man/man5/hearth-files.5"
 }
 
 @test "BINDIR, MANDIR and DATADIR can each be set" {
