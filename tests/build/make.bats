@@ -76,6 +76,10 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 	run -1 env -u HEARTH_DATA "$BATS_TEST_TMPDIR/d/b/section"
 	assert_error "section: /data/guide: cannot open: No such file or directory"
 	grep -q '/data/guide' "$BATS_TEST_TMPDIR/d/m/man1/section.1"
+	# The crontab lines of the pages give the full path BINDIR makes.
+	grep -qx '0 8 \* \* \* /b/summary -m' "$BATS_TEST_TMPDIR/d/m/man1/summary.1"
+	grep -qx '0 8 \* \* 1 /b/summary -W' "$BATS_TEST_TMPDIR/d/m/man7/hearth.7"
+	run -1 grep -l /usr/local "$BATS_TEST_TMPDIR"/d/m/man*/*
 }
 
 @test "make uninstall removes every installed file" {

@@ -188,6 +188,26 @@ run_cron_line() {
 	[ "$output" = "$(summary -W)" ]
 }
 
+@test "the pages' crontab lines name the installed summary, and run as cron runs them" {
+	command -v man > /dev/null || skip "man is not installed"
+	local page lines_of command
+	for page in "1 summary" "7 hearth"; do
+		# shellcheck disable=SC2086 # a section and a name: two words
+		lines_of=$(MANWIDTH=200 man -M "$ROOT/share/man" $page |
+			sed -n 's|^ *0 8 \* \* [*1] \(/\)|\1|p')
+		[ "$(wc -l <<< "$lines_of")" -ge 2 ] || { echo "$page: $lines_of"; return 1; }
+		[[ $lines_of != */usr/local/* ]] || { echo "$page: $lines_of"; return 1; }
+		while read -r command; do
+			[[ $command == "$ROOT/bin/summary -"[mW] ]] ||
+				{ echo "$page: $command"; return 1; }
+			run "${EMPTY_ENV[@]}" HOME="$TMP" /bin/sh -c "$command" < /dev/null || return 1
+			grep -qxF -- "${lines[0]}" "$SHARE/reminders" || return 1
+		done <<< "$lines_of"
+	done
+	MANWIDTH=200 run man -M "$ROOT/share/man" 7 hearth
+	[[ $output == *"notify-send hearth \"\$($ROOT/bin/summary -m)\""* ]]
+}
+
 @test "the README's notification line gives notify-send the display, the bus and one reminder" {
 	local line command
 	line=$(grep -m 1 '^    0 8 \* \* \* DISPLAY=.*notify-send' "$HEARTH_TOP/README.md")
