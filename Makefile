@@ -58,7 +58,7 @@ DIST = hearth-$(VERSION)
 
 # Fills in the paths of this build, in man pages and installed examples.
 SUBST = sed -e 's|@DATADIR@|$(DATADIR)|g' -e 's|@BINDIR@|$(BINDIR)|g' \
-	-e 's|@VERSION@|$(VERSION)|g'
+	-e 's|@MANDIR@|$(MANDIR)|g' -e 's|@VERSION@|$(VERSION)|g'
 
 all: $(TOOLS) $(MAN_IN) $(MAN)
 

@@ -238,11 +238,25 @@ run_cron_line() {
 	# The ExecStart line runs as it stands.
 	run sh -c "$(sed -n 's/^ExecStart=//p' "$service")"
 	[ "$output" = "$(summary -m)" ]
+	# The pages by their installed paths, which need no MANPATH.
+	local unit
+	for unit in "$service" "$timer"; do
+		grep -qx "Documentation=man:$ROOT/share/man/man1/summary.1 man:$ROOT/share/man/man7/hearth.7" \
+			"$unit" || return 1
+	done
 	command -v systemd-analyze > /dev/null || skip "systemd-analyze is not installed"
-	cd "$ROOT/share/hearth/examples"
-	run env MANPATH="$ROOT/share/man" systemd-analyze verify \
+	# verify runs man for each man: page: with no MANPATH that names the
+	# private prefix, and from the directory a user copies them to.
+	mkdir -p "$TMP/units"
+	cp "$service" "$timer" "$TMP/units/"
+	cd "$TMP/units"
+	run env -u MANPATH systemd-analyze verify \
 		hearth-reminder.service hearth-reminder.timer
 	[ -z "$output" ]
+	# ... and verify does look the pages up: a missing one fails it.
+	sed -i "s|man1/summary.1|man1/no-such-page.1|" hearth-reminder.service
+	run -1 --separate-stderr env -u MANPATH systemd-analyze verify hearth-reminder.service
+	[[ $stderr == *no-such-page.1* ]]
 }
 
 @test "fortune reads the installed reminders file" {
