@@ -160,6 +160,112 @@ complete_bash() {
 	[ -L "$ROOT/share/fish/vendor_completions.d/summary.fish" ]
 }
 
+# Every option that takes a value, from the getopt strings of cmd/*.c, as
+# TOOL OPTION WHAT: what completion offers for its value.
+VALUED=("quiz -a files" "quiz -d nothing" "quiz -k banks" "quiz -n nothing"
+	"quiz -s nothing" "score -w nothing" "section -f parts" "section -w nothing"
+	"summary -d nothing" "summary -s nothing" "summary -w nothing")
+
+# The word to complete for WHAT ($1), and the candidates it must give,
+# one a line; the file is $TMP/journal, which $2 shows as the shell does.
+valued_word() {
+	case $1 in
+	files) echo "$TMP/jo" ;;
+	*) echo "" ;;
+	esac
+}
+valued_want() {
+	case $1 in
+	files) echo "$2" ;;
+	banks) printf '%s\n' know self ;;
+	parts) section -p | cut -f 2 | sort -u ;;
+	nothing) ;;
+	esac
+}
+
+# Checks each option of VALUED with the completer $1 ($2: how it shows
+# the file $TMP/journal); a date, count, seed or width gets nothing, also
+# once it has begun.
+check_valued() {
+	local entry tool opt what want
+	touch "$TMP/journal"
+	for entry in "${VALUED[@]}"; do
+		read -r tool opt what <<< "$entry"
+		want=$(valued_want "$what" "$2")
+		run "$1" "$tool" "$opt" "$(valued_word "$what")" || return 1
+		[ "$output" = "$want" ] ||
+			{ echo "$tool $opt: offered [$output], want [$want]"; return 1; }
+		[ "$what" = nothing ] || continue
+		run "$1" "$tool" "$opt" 2 || return 1
+		[ -z "$output" ] || { echo "$tool $opt 2: offered [$output]"; return 1; }
+	done
+}
+
+bash_valued() {
+	complete_bash "$@" | grep . || true
+}
+
+@test "bash: every option that takes a value completes it: files, banks, parts or nothing" {
+	check_valued bash_valued "$TMP/journal"
+	# The option of a value at the end of a cluster of flags.
+	run complete_bash section -cf neu
+	[ "$output" = neuroscience ]
+	run complete_bash quiz -ek ""
+	[ "$output" = $'know\nself' ]
+	run bash_valued section -cw ""
+	[ -z "$output" ]
+	run complete_bash section -w40 l
+	[ "$output" = letting-go ]
+}
+
+# Completes the command line "$@" in an interactive zsh on a pseudo-
+# terminal, _hearth loaded by compinit as a user has it, and prints each
+# candidate the completion functions added, one a line.
+zsh_valued() {
+	local out=$TMP/zsh-candidates
+	zsh -f /dev/stdin "$ROOT/share/zsh/site-functions" "$out" "$*" <<'EOF' || return 1
+zmodload zsh/zpty || exit 1
+fdir=$1 out=$2 line=$3
+: > $out
+zpty z zsh -f -i
+zpty -w z "PS1='%%' PS2= LISTMAX=10000 fpath=(${(q)fdir} \$fpath)"
+zpty -w z "autoload -Uz compinit; compinit -u -d ${(q)out}.dump"
+# compadd, wrapped: what it adds is written to $out. A call with -O, -A
+# or -D only fills an array, and adds nothing.
+zpty -w z "compadd() { if [[ \${@[1,(i)--]} == *-[OAD]\\ * ]]; then builtin compadd \"\$@\"; return; fi; local -a m; builtin compadd -A m \"\$@\"; (( \$#m )) && print -rl -- \$m >> ${(q)out}; builtin compadd \"\$@\"; }"
+zpty -w z 'print RE""ADY'
+zpty -r z reply '*READY*%' || exit 1
+# The line, a tab, the line erased; the print runs after the completion.
+zpty -w -n z "$line"$'\t\C-u'
+zpty -w z 'print DO""NE'
+zpty -r z reply '*DONE*' || exit 1
+zpty -d z
+EOF
+	cat "$out"
+}
+
+@test "zsh: every option that takes a value completes it: files, banks, parts or nothing" {
+	command -v zsh > /dev/null || skip "zsh is not installed"
+	zsh -fc 'zmodload zsh/zpty' || skip "zsh has no zpty module"
+	# zsh offers a file by its name in the directory typed.
+	check_valued zsh_valued journal
+	run zsh_valued section -cf neu
+	[ "$output" = neuroscience ]
+	run zsh_valued summary h
+	[ "$output" = home ]
+}
+
+fish_valued() {
+	HOME=$TMP XDG_DATA_DIRS=$ROOT/share fish -c 'complete -C$argv[1]' "$*" | cut -f 1
+}
+
+@test "fish: every option that takes a value completes it: files, banks, parts or nothing" {
+	command -v fish > /dev/null || skip "fish is not installed"
+	check_valued fish_valued "$TMP/journal"
+	run fish_valued section -cf neu
+	[ "$output" = neuroscience ]
+}
+
 # Runs the README's crontab line that the regular expression $1 matches,
 # its command after the five time fields, as cron runs it: the installed
 # tree for /usr/local, an empty environment, no terminal and no stdin.
