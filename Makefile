@@ -46,7 +46,7 @@ LIB_OBJ = lib/alloc.o lib/bank.o lib/buf.o lib/data.o lib/date.o lib/file.o \
 	lib/out.o lib/rand.o lib/refs.o lib/reminders.o lib/research.o \
 	lib/session.o lib/text.o lib/xdg.o
 MAN1 = man/quiz.1 man/score.1 man/section.1 man/summary.1
-MAN5 = man/hearth.5
+MAN5 = man/hearth-files.5
 MAN7 = man/hearth.7
 MAN = $(MAN1) $(MAN5) $(MAN7)
 MAN_IN = $(MAN:=.in)
@@ -61,7 +61,7 @@ DIST = hearth-$(VERSION)
 
 # Fills in the paths of this build, in man pages and installed examples.
 SUBST = sed -e 's|@DATADIR@|$(DATADIR)|g' -e 's|@BINDIR@|$(BINDIR)|g' \
-	-e 's|@VERSION@|$(VERSION)|g'
+	-e 's|@MANDIR@|$(MANDIR)|g' -e 's|@VERSION@|$(VERSION)|g'
 
 all: $(TOOLS) $(MAN_IN) $(MAN)
 
@@ -153,6 +153,8 @@ install: all
 	for f in $(DOCS); do cp -f $$f $(DESTDIR)$(DOCDIR)/ || exit 1; \
 		chmod 644 $(DESTDIR)$(DOCDIR)/$$f; done
 	cp -f $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	# 0.1.0's name for hearth-files(5), which man hearth opened before hearth(7).
+	rm -f $(DESTDIR)$(MANDIR)/man5/hearth.5
 	cp -f $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	$(SUBST) share/completions/hearth.bash > $(DESTDIR)$(BASHCOMPDIR)/section
 	$(SUBST) share/completions/_hearth > $(DESTDIR)$(ZSHCOMPDIR)/_hearth
@@ -169,7 +171,7 @@ uninstall:
 		rm -f $(DESTDIR)$(DATADIR)/$${f#share/}; done
 	rm -f $(DESTDIR)$(DATADIR)/reminders.dat
 	for f in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${f##*/}; done
-	rm -f $(DESTDIR)$(MANDIR)/man5/hearth.5 $(DESTDIR)$(MANDIR)/man7/hearth.7
+	rm -f $(DESTDIR)$(MANDIR)/man5/hearth-files.5 $(DESTDIR)$(MANDIR)/man7/hearth.7
 	for t in section $(COMPLETED); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$t \
 		$(DESTDIR)$(FISHCOMPDIR)/$$t.fish; done
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_hearth

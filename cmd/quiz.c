@@ -48,7 +48,7 @@ enum ending { ENDED_ANSWERED, ENDED_AFTER_FIRST_ANSWERS, ENDED_QUIT };
  * wrong for ever still ends. */
 enum { ASKED_AGAIN_MAX = 3 };
 
-/* The most answers a session holds, as hearth(5) says. */
+/* The most answers a session holds, as hearth-files(5) says. */
 enum { COUNT_MAX = 100000 };
 
 struct reply {

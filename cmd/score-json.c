@@ -1,5 +1,5 @@
 /* score-json.c: results, answers and trends as JSON Lines, an object a
- * line, with the keys hearth(5) lists */
+ * line, with the keys hearth-files(5) lists */
 #include <stdio.h>
 
 #include "score.h"

@@ -1,5 +1,5 @@
 /* score-records.c: results, answers and trends as the tab-separated
- * records of hearth(5), for pipes, awk and spreadsheets */
+ * records of hearth-files(5), for pipes, awk and spreadsheets */
 #include "score.h"
 
 static void add_field(struct buf *out, const char *s, size_t len)

@@ -16,7 +16,8 @@ static const char synopsis[] =
 	"       score -r [file ...]\n";
 static const char details[] =
 	"Score the sessions quiz(1) writes, read from the files or stdin. At a\n"
-	"terminal score prints a report; into a pipe, the records of hearth(5).\n"
+	"terminal score prints a report; into a pipe, the records of\n"
+	"hearth-files(5).\n"
 	"  -e        explain: list the answers behind each result\n"
 	"  -H        print the report, wherever the output goes\n"
 	"  -M        print the records, even at a terminal\n"

@@ -1,5 +1,5 @@
 /* score.h: what score's reading and scoring (score.c) hand its views:
- * the records of hearth(5) (score-records.c), the report for a person
+ * the records of hearth-files(5) (score-records.c), the report for a person
  * (score-report.c) and JSON Lines (score-json.c). */
 #ifndef SCORE_H
 #define SCORE_H
@@ -64,7 +64,7 @@ long section_of_mean(const struct bank *b, size_t scale, long mean);
 /* Appends a mean in tenths, as 3.4. */
 void add_mean(struct buf *b, long tenths);
 
-/* score-records.c: the records of hearth(5) */
+/* score-records.c: the records of hearth-files(5) */
 void records_result(struct buf *out, const struct result *r, int explain);
 void records_trend(struct buf *out, const struct trend *t);
 

@@ -502,7 +502,7 @@ struct session_line {
 	const char *id, *answer;      /* an answer: ID TAB ANSWER */
 	size_t id_len, answer_len;
 };
-/* Reads one line of a journal, without its newline, as hearth(5) says:
+/* Reads one line of a journal, without its newline, as hearth-files(5) says:
  * a header, a line to skip, or an answer. Returns NULL, or what is
  * wrong with the line; sl->kind says what it was meant to be. */
 const char *session_read_line(const char *line, size_t len,

@@ -50,7 +50,7 @@ load helper
 	# The dialogue without the safety statements, so that -n 3 asks three.
 	data_without_signals
 	run_pty report
-	# quiz | score | cat: exactly the records of hearth(5), nothing else.
+	# quiz | score | cat: exactly the records of hearth-files(5), nothing else.
 	run bash -c 'printf "4\n2\n3\n" | quiz -n 3 | tee "$1" | score | cat' _ "$TMP/s"
 	assert_output_file <(ref "$TMP/s")
 	[ "${#lines[@]}" -eq 5 ]

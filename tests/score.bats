@@ -436,7 +436,7 @@ setup() {
 	run_at_terminal "score -r '$f' 2> /dev/null"
 	[ "$output" = $'1\n2\n5' ]
 
-	# Not at a terminal: only the records, as hearth(5) has them.
+	# Not at a terminal: only the records, as hearth-files(5) has them.
 	run score "$f"
 	assert_output_file <(hand_results 2026-11-25T14:03:12Z)
 }
@@ -1115,17 +1115,17 @@ score: $TMP/j:$((7 + $(wc -l < "$FIX/hand.session"))): session time is not like 
 	[ "${#stderr_lines[@]}" -eq 3 ]
 }
 
-# The lines of the first code block of man/hearth.5.scd after the line
+# The lines of the first code block of man/hearth-files.5.scd after the line
 # that starts with $1, each run of two or more spaces a tab, as the page
 # shows tabs.
 example_block() {
 	awk -v first="$1" '
 		/^```/ { if (inside) exit; if (want) { inside = 1; next } }
 		inside { gsub(/  +/, "\t"); print; next }
-		index($0, first) == 1 { want = 1 }' "$HEARTH_TOP/man/hearth.5.scd"
+		index($0, first) == 1 { want = 1 }' "$HEARTH_TOP/man/hearth-files.5.scd"
 }
 
-@test "hearth(5)'s examples: the banks load, and the sessions score as the page says" {
+@test "hearth-files(5)'s examples: the banks load, and the sessions score as the page says" {
 	data_copy
 	example_block "An example rating bank, _tiny.bank_" > "$DATA/tiny.bank"
 	example_block "An example knowledge bank, _recall.bank_" > "$DATA/recall.bank"

@@ -191,7 +191,7 @@ longest_word() {
 
 @test "section - skips the lines every hearth file skips, and no others" {
 	# Blank lines and lines whose first character is # are skipped, as in
-	# hearth(5); a # after blanks starts a reference, which is unknown.
+	# hearth-files(5); a # after blanks starts a reference, which is unknown.
 	run section - <<< $'1\n \t \n#2\n# 3\n4'
 	assert_output_file <(golden_section 1; golden_section 4)
 	local tool
@@ -650,7 +650,7 @@ note_count() {
 	assert_usage_message section "-l and -c cannot be used together"
 }
 
-@test "research: the example of hearth(5), exactly" {
+@test "research: the example of hearth-files(5), exactly" {
 	DATA=$BATS_TEST_TMPDIR/example
 	mkdir "$DATA"
 	export HEARTH_DATA=$DATA

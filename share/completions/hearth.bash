@@ -14,7 +14,7 @@ _hearth_parts()
 }
 
 # The directories of the data path, one a line: HEARTH_DATA alone when it
-# is set, else the user's data directory and then DATADIR, as in hearth(5).
+# is set, else the user's data directory and then DATADIR, as in hearth-files(5).
 _hearth_data_dirs()
 {
 	if [ -n "${HEARTH_DATA:-}" ]; then
@@ -41,6 +41,23 @@ _hearth_banks()
 	done | sort -u
 }
 
+# Prints the option letter of the word $1 that takes the next word as
+# its value: its last letter, when that is one of the letters $2 and no
+# letter before it is (-cf waits for a part; -w40f has its value).
+_hearth_pending()
+{
+	local letters=${1#-} letter
+	[[ $1 == -[!-]* ]] || return 0
+	while [ -n "$letters" ]; do
+		letter=${letters:0:1}
+		letters=${letters:1}
+		if [[ $2 == *"$letter"* ]]; then
+			[ -n "$letters" ] || printf '%s\n' "$letter"
+			return 0
+		fi
+	done
+}
+
 # Sets COMPREPLY to the words of $1 (one a line) that start with $2.
 _hearth_offer()
 {
@@ -52,16 +69,23 @@ _hearth()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]}
 	local prev=${COMP_WORDS[COMP_CWORD - 1]}
-	local tool=${COMP_WORDS[0]##*/} options word
+	local tool=${COMP_WORDS[0]##*/} options word valued
 
 	COMPREPLY=()
-	case $tool:$prev in
-	section:-f) _hearth_offer "$(_hearth_parts)" "$cur"; return ;;
-	quiz:-k) _hearth_offer "$(_hearth_banks)" "$cur"; return ;;
-	quiz:-a) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	# The letters of each tool's getopt string that take a value.
+	case $tool in
+	section) valued=fw ;;
+	summary) valued=dsw ;;
+	quiz) valued=adkns ;;
+	score) valued=w ;;
+	esac
+	case $tool:$(_hearth_pending "$prev" "$valued") in
+	section:f) _hearth_offer "$(_hearth_parts)" "$cur"; return ;;
+	quiz:k) _hearth_offer "$(_hearth_banks)" "$cur"; return ;;
+	quiz:a) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	# A date (summary: YYYY-MM-DD; quiz: YYYY-MM-DD[THH:MM]), a width, a
 	# count or a seed: nothing to offer.
-	*:-d | *:-w | *:-n | *:-s) return ;;
+	*:?) return ;;
 	esac
 	case $tool in
 	section) options='-c -f -h -l -p -V -w --help --version' ;;

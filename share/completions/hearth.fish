@@ -12,7 +12,7 @@ function __hearth_parts
 end
 
 # The directories of the data path: HEARTH_DATA alone when it is set,
-# else the user's data directory and then DATADIR, as in hearth(5).
+# else the user's data directory and then DATADIR, as in hearth-files(5).
 function __hearth_data_dirs
     if test -n "$HEARTH_DATA"
         printf '%s\n' $HEARTH_DATA

@@ -9,7 +9,7 @@
 # some 300 of 40,000.
 # knowledge: a knowledge bank of N questions, each with three choice
 # records, and a note on about one question in eight. Sections are those
-# of share/guide, 1 to 6. The records are as hearth(5) says,
+# of share/guide, 1 to 6. The records are as hearth-files(5) says,
 # so that quiz -l -k NAME loads the bank without error.
 
 BEGIN {

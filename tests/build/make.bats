@@ -53,7 +53,7 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 ./usr/share/man/man1/score.1
 ./usr/share/man/man1/section.1
 ./usr/share/man/man1/summary.1
-./usr/share/man/man5/hearth.5
+./usr/share/man/man5/hearth-files.5
 ./usr/share/man/man7/hearth.7
 ./usr/share/zsh/site-functions/_hearth"
 	[ "$output" = "$(grep . <<< "$expected")" ]
@@ -68,7 +68,7 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 	grep -q /usr/share/hearth "$BATS_TEST_TMPDIR/dest/usr/bin/section"
 	run -1 grep -c "$BATS_TEST_TMPDIR" "$BATS_TEST_TMPDIR/dest/usr/bin/section"
 	[ "$output" = 0 ]
-	grep -q /usr/share/hearth "$BATS_TEST_TMPDIR/dest/usr/share/man/man5/hearth.5"
+	grep -q /usr/share/hearth "$BATS_TEST_TMPDIR/dest/usr/share/man/man5/hearth-files.5"
 }
 
 @test "BINDIR, MANDIR, DATADIR and DOCDIR can each be set" {
@@ -84,6 +84,10 @@ $(command -v strfile > /dev/null && echo ./usr/share/hearth/reminders.dat)
 	run -1 env -u HEARTH_DATA XDG_DATA_HOME="$BATS_TEST_TMPDIR/xdg" "$BATS_TEST_TMPDIR/d/b/section"
 	assert_error "section: guide: not found in $BATS_TEST_TMPDIR/xdg/hearth or /data"
 	grep -q '/data/guide' "$BATS_TEST_TMPDIR/d/m/man1/section.1"
+	# The crontab lines of the pages give the full path BINDIR makes.
+	grep -qx '0 8 \* \* \* /b/summary -m' "$BATS_TEST_TMPDIR/d/m/man1/summary.1"
+	grep -qx '0 8 \* \* 1 /b/summary -W' "$BATS_TEST_TMPDIR/d/m/man7/hearth.7"
+	run -1 grep -l /usr/local "$BATS_TEST_TMPDIR"/d/m/man*/*
 }
 
 @test "make uninstall removes every installed file" {

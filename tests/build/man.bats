@@ -2,7 +2,7 @@
 # binary. That man(1) finds the installed pages is in tests/installed.
 load ../helper
 
-PAGES=(quiz.1 score.1 section.1 summary.1 hearth.5 hearth.7)
+PAGES=(quiz.1 score.1 section.1 summary.1 hearth-files.5 hearth.7)
 
 setup() {
 	command -v scdoc > /dev/null || skip "scdoc is not installed"

@@ -216,6 +216,112 @@ user_banks() {
 	[ -L "$ROOT/share/fish/vendor_completions.d/summary.fish" ]
 }
 
+# Every option that takes a value, from the getopt strings of cmd/*.c, as
+# TOOL OPTION WHAT: what completion offers for its value.
+VALUED=("quiz -a files" "quiz -d nothing" "quiz -k banks" "quiz -n nothing"
+	"quiz -s nothing" "score -w nothing" "section -f parts" "section -w nothing"
+	"summary -d nothing" "summary -s nothing" "summary -w nothing")
+
+# The word to complete for WHAT ($1), and the candidates it must give,
+# one a line; the file is $TMP/journal, which $2 shows as the shell does.
+valued_word() {
+	case $1 in
+	files) echo "$TMP/jo" ;;
+	*) echo "" ;;
+	esac
+}
+valued_want() {
+	case $1 in
+	files) echo "$2" ;;
+	banks) printf '%s\n' know self ;;
+	parts) section -p | cut -f 2 | sort -u ;;
+	nothing) ;;
+	esac
+}
+
+# Checks each option of VALUED with the completer $1 ($2: how it shows
+# the file $TMP/journal); a date, count, seed or width gets nothing, also
+# once it has begun.
+check_valued() {
+	local entry tool opt what want
+	touch "$TMP/journal"
+	for entry in "${VALUED[@]}"; do
+		read -r tool opt what <<< "$entry"
+		want=$(valued_want "$what" "$2")
+		run "$1" "$tool" "$opt" "$(valued_word "$what")" || return 1
+		[ "$output" = "$want" ] ||
+			{ echo "$tool $opt: offered [$output], want [$want]"; return 1; }
+		[ "$what" = nothing ] || continue
+		run "$1" "$tool" "$opt" 2 || return 1
+		[ -z "$output" ] || { echo "$tool $opt 2: offered [$output]"; return 1; }
+	done
+}
+
+bash_valued() {
+	complete_bash "$@" | grep . || true
+}
+
+@test "bash: every option that takes a value completes it: files, banks, parts or nothing" {
+	check_valued bash_valued "$TMP/journal"
+	# The option of a value at the end of a cluster of flags.
+	run complete_bash section -cf neu
+	[ "$output" = neuroscience ]
+	run complete_bash quiz -ek ""
+	[ "$output" = $'know\nself' ]
+	run bash_valued section -cw ""
+	[ -z "$output" ]
+	run complete_bash section -w40 l
+	[ "$output" = letting-go ]
+}
+
+# Completes the command line "$@" in an interactive zsh on a pseudo-
+# terminal, _hearth loaded by compinit as a user has it, and prints each
+# candidate the completion functions added, one a line.
+zsh_valued() {
+	local out=$TMP/zsh-candidates
+	zsh -f /dev/stdin "$ROOT/share/zsh/site-functions" "$out" "$*" <<'EOF' || return 1
+zmodload zsh/zpty || exit 1
+fdir=$1 out=$2 line=$3
+: > $out
+zpty z zsh -f -i
+zpty -w z "PS1='%%' PS2= LISTMAX=10000 fpath=(${(q)fdir} \$fpath)"
+zpty -w z "autoload -Uz compinit; compinit -u -d ${(q)out}.dump"
+# compadd, wrapped: what it adds is written to $out. A call with -O, -A
+# or -D only fills an array, and adds nothing.
+zpty -w z "compadd() { if [[ \${@[1,(i)--]} == *-[OAD]\\ * ]]; then builtin compadd \"\$@\"; return; fi; local -a m; builtin compadd -A m \"\$@\"; (( \$#m )) && print -rl -- \$m >> ${(q)out}; builtin compadd \"\$@\"; }"
+zpty -w z 'print RE""ADY'
+zpty -r z reply '*READY*%' || exit 1
+# The line, a tab, the line erased; the print runs after the completion.
+zpty -w -n z "$line"$'\t\C-u'
+zpty -w z 'print DO""NE'
+zpty -r z reply '*DONE*' || exit 1
+zpty -d z
+EOF
+	cat "$out"
+}
+
+@test "zsh: every option that takes a value completes it: files, banks, parts or nothing" {
+	command -v zsh > /dev/null || skip "zsh is not installed"
+	zsh -fc 'zmodload zsh/zpty' || skip "zsh has no zpty module"
+	# zsh offers a file by its name in the directory typed.
+	check_valued zsh_valued journal
+	run zsh_valued section -cf neu
+	[ "$output" = neuroscience ]
+	run zsh_valued summary h
+	[ "$output" = home ]
+}
+
+fish_valued() {
+	HOME=$TMP XDG_DATA_DIRS=$ROOT/share fish -c 'complete -C$argv[1]' "$*" | cut -f 1
+}
+
+@test "fish: every option that takes a value completes it: files, banks, parts or nothing" {
+	command -v fish > /dev/null || skip "fish is not installed"
+	check_valued fish_valued "$TMP/journal"
+	run fish_valued section -cf neu
+	[ "$output" = neuroscience ]
+}
+
 # Runs the README's crontab line that the regular expression $1 matches,
 # its command after the five time fields, as cron runs it: the installed
 # tree for /usr/local, an empty environment, no terminal and no stdin.
@@ -242,6 +348,26 @@ run_cron_line() {
 	[ "${#lines[@]}" -ge 1 ]
 	grep -qxF -- "${lines[0]}" "$SHARE/reminders"
 	[ "$output" = "$(summary -W)" ]
+}
+
+@test "the pages' crontab lines name the installed summary, and run as cron runs them" {
+	command -v man > /dev/null || skip "man is not installed"
+	local page lines_of command
+	for page in "1 summary" "7 hearth"; do
+		# shellcheck disable=SC2086 # a section and a name: two words
+		lines_of=$(MANWIDTH=200 man -M "$ROOT/share/man" $page |
+			sed -n 's|^ *0 8 \* \* [*1] \(/\)|\1|p')
+		[ "$(wc -l <<< "$lines_of")" -ge 2 ] || { echo "$page: $lines_of"; return 1; }
+		[[ $lines_of != */usr/local/* ]] || { echo "$page: $lines_of"; return 1; }
+		while read -r command; do
+			[[ $command == "$ROOT/bin/summary -"[mW] ]] ||
+				{ echo "$page: $command"; return 1; }
+			run "${EMPTY_ENV[@]}" HOME="$TMP" /bin/sh -c "$command" < /dev/null || return 1
+			grep -qxF -- "${lines[0]}" "$SHARE/reminders" || return 1
+		done <<< "$lines_of"
+	done
+	MANWIDTH=200 run man -M "$ROOT/share/man" 7 hearth
+	[[ $output == *"notify-send hearth \"\$($ROOT/bin/summary -m)\""* ]]
 }
 
 @test "the README's notification line gives notify-send the display, the bus and one reminder" {
@@ -274,11 +400,25 @@ run_cron_line() {
 	# The ExecStart line runs as it stands.
 	run sh -c "$(sed -n 's/^ExecStart=//p' "$service")"
 	[ "$output" = "$(summary -m)" ]
+	# The pages by their installed paths, which need no MANPATH.
+	local unit
+	for unit in "$service" "$timer"; do
+		grep -qx "Documentation=man:$ROOT/share/man/man1/summary.1 man:$ROOT/share/man/man7/hearth.7" \
+			"$unit" || return 1
+	done
 	command -v systemd-analyze > /dev/null || skip "systemd-analyze is not installed"
-	cd "$ROOT/share/hearth/examples"
-	run env MANPATH="$ROOT/share/man" systemd-analyze verify \
+	# verify runs man for each man: page: with no MANPATH that names the
+	# private prefix, and from the directory a user copies them to.
+	mkdir -p "$TMP/units"
+	cp "$service" "$timer" "$TMP/units/"
+	cd "$TMP/units"
+	run env -u MANPATH systemd-analyze verify \
 		hearth-reminder.service hearth-reminder.timer
 	[ -z "$output" ]
+	# ... and verify does look the pages up: a missing one fails it.
+	sed -i "s|man1/summary.1|man1/no-such-page.1|" hearth-reminder.service
+	run -1 --separate-stderr env -u MANPATH systemd-analyze verify hearth-reminder.service
+	[[ $stderr == *no-such-page.1* ]]
 }
 
 @test "fortune reads the installed reminders file" {

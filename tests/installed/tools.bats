@@ -85,7 +85,7 @@ setup() {
 }
 
 # The installed man pages, as PAGE SECTION.
-PAGES=("quiz 1" "score 1" "section 1" "summary 1" "hearth 5" "hearth 7")
+PAGES=("quiz 1" "score 1" "section 1" "summary 1" "hearth-files 5" "hearth 7")
 
 @test "man finds every installed page, by -M and by MANPATH" {
 	command -v man > /dev/null || skip "man is not installed"
@@ -97,11 +97,25 @@ PAGES=("quiz 1" "score 1" "section 1" "summary 1" "hearth 5" "hearth 7")
 		MANPATH=$ROOT/share/man run man -w "$2" "$1"
 		[ "$output" = "$ROOT/share/man/man$2/$1.$2" ]
 	done
-	# Without a section: hearth(5) comes before hearth(7).
+	# Without a section, hearth is the overview: no page of a section
+	# before 7 has the name.
 	run man -M "$ROOT/share/man" -w hearth
-	[ "$output" = "$ROOT/share/man/man5/hearth.5" ]
+	[ "$output" = "$ROOT/share/man/man7/hearth.7" ]
+	MANPATH=$ROOT/share/man run man -w hearth-files
+	[ "$output" = "$ROOT/share/man/man5/hearth-files.5" ]
 	MANPATH=$ROOT/share/man run man -w section
 	[ "$output" = "$ROOT/share/man/man1/section.1" ]
+}
+
+@test "man hearth opens the overview, hearth(7); man hearth-files the formats" {
+	command -v man > /dev/null || skip "man is not installed"
+	MANWIDTH=80 run man -M "$ROOT/share/man" hearth
+	[[ ${lines[0]} == "hearth(7) "*" hearth(7)" ]]
+	[ "${lines[1]}" = NAME ]
+	[ "${lines[2]}" = "       hearth - $(sed -n 's/^hearth - //p' "$HEARTH_TOP/man/hearth.7.scd")" ]
+	MANWIDTH=80 MANPATH=$ROOT/share/man run man hearth-files
+	[[ ${lines[0]} == "hearth-files(5) "*" hearth-files(5)" ]]
+	[ "${lines[2]}" = "       hearth-files - formats of the hearth data files" ]
 }
 
 @test "every installed page renders, with the installed paths filled in" {
