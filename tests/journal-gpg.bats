@@ -47,7 +47,7 @@ setup() {
 	FUNCTION=$(page_lines 'Take the self-check with this shell function')
 	READ=$(page_lines 'and read the trend back')
 	[[ $MKDIR == "mkdir "* ]] || { echo "no mkdir line: $MKDIR"; return 1; }
-	[[ $FUNCTION == "private_quiz() {"*"gpg -e -r you"* ]] ||
+	[[ $FUNCTION == "private_quiz() {"*"gpg --batch -e -r you"* ]] ||
 		{ echo "no function: $FUNCTION"; return 1; }
 	[[ $READ == *"gpg -q -d"*"| score -t" ]] || { echo "no reading line: $READ"; return 1; }
 	hand_replies > "$TMP/replies"
@@ -57,6 +57,13 @@ setup() {
 # start-up file, its stdin the test's.
 private_quiz() {
 	bash --norc --noprofile -c "$FUNCTION"$'\nprivate_quiz "$@"' private_quiz "$@"
+}
+
+# private_quiz ARG..., then whether the shell still holds the session:
+# "held" on stdout if it does.
+private_quiz_held() {
+	bash --norc --noprofile -c "$FUNCTION"$'\nprivate_quiz "$@" > /dev/null; echo ${session+held}' \
+		private_quiz "$@"
 }
 
 # The page's lines that read the journal back.
@@ -116,14 +123,30 @@ assert_no_plain_text() {
 
 @test "hearth(7)'s encrypted journal: a file is never overwritten, and gpg -d reads one message a file" {
 	run bash --norc --noprofile -c "$MKDIR"
-	run private_quiz -d 2026-03-14 < "$TMP/replies"
+	# Once kept, the session is no longer in the shell.
+	run private_quiz_held -d 2026-03-14 < "$TMP/replies"
+	[ -z "$output" ]
 	cp "$HOME/journal.d"/*.gpg "$TMP/first.gpg"
 
 	# The same session again: gpg refuses to write over the file, and
-	# says so; the first stays as it was.
+	# says so; the first stays as it was, and the shell keeps the
+	# session to try again.
 	run ! private_quiz -d 2026-03-14 < "$TMP/replies"
 	[ -n "$stderr" ]
 	cmp "$TMP/first.gpg" "$HOME/journal.d"/*.gpg
+	run -0 private_quiz_held -d 2026-03-14 < "$TMP/replies"
+	[ "$output" = held ]
+	[ -n "$stderr" ]
+
+	# No key for "you": nothing is written, and the session is held.
+	local keyless
+	keyless=$(mktemp -d /tmp/hearth-gpg.XXXXXX)
+	GNUPGHOME=$keyless run -0 private_quiz_held -d 2026-03-21 < "$TMP/replies"
+	GNUPGHOME=$keyless gpgconf --kill all || true
+	rm -rf "$keyless"
+	[ "$output" = held ]
+	[[ $stderr == *"No public key"* ]]
+	[ "$(ls "$HOME/journal.d")" = "$(basename "$HOME/journal.d"/*.gpg)" ]
 
 	# Why one file a session: of messages appended to one file, gpg -d
 	# decrypts the first only, and fails.
