@@ -395,6 +395,17 @@ longest_word() {
 	check_wrapped 50 <(guide_part neuroscience 2)
 }
 
+@test "section -c -w -f: each marker, then its section's paragraphs with their notes, wrapped" {
+	{ ONLY=neuroscience expected_cited 1; echo; ONLY=neuroscience expected_cited 2; } \
+		> "$BATS_TEST_TMPDIR/expected"
+	run section -c -w 40 -f neuroscience 1 2
+	[ "$(grep "$TAB" <<< "$output")" = "$(section -l 1 2)" ]
+	[ "${lines[0]}" = "$(section -l 1)" ]
+	[ "$(grep -c '^Research note (' "$BATS_TEST_TMPDIR/expected")" -ge 2 ]
+	output=$(grep -v "$TAB" <<< "$output")
+	check_wrapped 40 "$BATS_TEST_TMPDIR/expected"
+}
+
 @test "section -w counts a curly quote as one column, not three bytes" {
 	local text=$'\u201cWalls\u201d aren\u2019t \u201cforever\u201d'
 	local cols bytes
