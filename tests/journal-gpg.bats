@@ -20,8 +20,10 @@ setup_file() {
 	command -v gpg > /dev/null || return 0
 	# Under /tmp, short: gpg-agent's socket path has a length limit that
 	# a deep BATS_FILE_TMPDIR can pass.
-	GNUPGHOME=$(mktemp -d /tmp/hearth-gpg.XXXXXX) || return 1
-	export GNUPGHOME
+	# TEST_GNUPGHOME names it apart, so that teardown never removes a
+	# GNUPGHOME the tests were given.
+	TEST_GNUPGHOME=$(mktemp -d /tmp/hearth-gpg.XXXXXX) || return 1
+	export TEST_GNUPGHOME GNUPGHOME=$TEST_GNUPGHOME
 	# The page's recipient is "you": the key's address holds it.
 	gpg --batch --quiet --passphrase '' --quick-gen-key \
 		'hearth test <you@example.invalid>' future-default default never 2> /dev/null ||
@@ -31,9 +33,9 @@ setup_file() {
 }
 
 teardown_file() {
-	[ -n "${GNUPGHOME:-}" ] && [ -d "$GNUPGHOME" ] || return 0
-	gpgconf --kill all || true
-	rm -rf "$GNUPGHOME"
+	[ -n "${TEST_GNUPGHOME:-}" ] && [ -d "$TEST_GNUPGHOME" ] || return 0
+	GNUPGHOME=$TEST_GNUPGHOME gpgconf --kill all || true
+	rm -rf "$TEST_GNUPGHOME"
 }
 
 setup() {
