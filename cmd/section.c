@@ -20,17 +20,22 @@ static const char details[] =
 	"  -h        print this help\n"
 	"  -V        print the version\n";
 
+/* Number, slug and title: the line of -l, and the marker of -f. No
+ * paragraph holds a tab, as the guide's fields cannot, so a reader of
+ * -f tells a marker from a paragraph by its tabs. */
+static void print_section_line(const struct guide_section *s)
+{
+	out_printf("%ld\t%s\t", s->number, s->slug);
+	out_text(s->title, strlen(s->title));
+	out_char('\n');
+}
+
 static void list_sections(const struct ref_list *refs)
 {
-	const struct guide_section *s;
 	size_t i;
 
-	for (i = 0; i < refs->count; i++) {
-		s = refs->items[i];
-		out_printf("%ld\t%s\t", s->number, s->slug);
-		out_text(s->title, strlen(s->title));
-		out_char('\n');
-	}
+	for (i = 0; i < refs->count; i++)
+		print_section_line(refs->items[i]);
 }
 
 static void list_parts(const struct ref_list *refs)
@@ -133,16 +138,22 @@ static void print_section(const struct guide_section *s, const char *part,
 	}
 }
 
+/* With -f and more than one section asked for, as grep -H names the
+ * file, a marker line says which section the paragraphs after it are
+ * from: its number, slug and title, as -l lists it. */
 static void print_sections(const struct ref_list *refs, const char *part,
                            const struct research *research, size_t width)
 {
 	size_t i, printed = 0;
+	int marked = part && refs->count > 1;
 
 	for (i = 0; i < refs->count; i++) {
 		if (part && !has_part(refs->items[i], part))
 			continue;
 		if (width > 0 && printed++ > 0)
 			out_char('\n');
+		if (marked)
+			print_section_line(refs->items[i]);
 		print_section(refs->items[i], part, research, width);
 	}
 }

@@ -23,6 +23,42 @@ guide_part() {
 		"$SHARE/guide"
 }
 
+# What section -f PART N... prints (with no N, every section): the
+# lines of part $1 of each section, worked out from the records, and with
+# more than one section asked for, before each section's lines its
+# marker, the line of -l: number, slug and title (the heading without
+# "NUMBER. ").
+marked_part() {
+	awk -F'\t' -v part="$1" -v want=" ${*:2} " '
+		$1 == "section" {
+			order[++n] = $2; slug[$2] = $3; title[$2] = $4
+			if (index($4, $2 ". ") == 1 && length($4) > length($2) + 2)
+				title[$2] = substr($4, length($2) + 3)
+		}
+		$1 == "line" && $3 == part { text[$2] = text[$2] $4 "\n" }
+		END {
+			m = split(want, w, " ")
+			if (m == 0) for (i = 1; i <= n; i++) w[++m] = order[i]
+			for (i = 1; i <= m; i++) {
+				s = w[i]
+				if (text[s] == "") continue
+				if (m > 1) print s "\t" slug[s] "\t" title[s]
+				printf "%s", text[s]
+			}
+		}' "$SHARE/guide"
+}
+
+# The lines of the first code block of man/section.1.scd after the line
+# that starts with $1, with scdoc's backslash escapes undone: the
+# command as a reader copies it from the page.
+page_example() {
+	awk -v first="$1" '
+		/^```/ { if (inside) exit; if (want) { inside = 1; next } }
+		inside { print; next }
+		index($0, first) == 1 { want = 1 }' "$HEARTH_TOP/man/section.1.scd" |
+		sed 's/\\\(.\)/\1/g'
+}
+
 # Characters (not bytes) in $1.
 char_count() {
 	local LC_ALL=C.UTF-8
@@ -121,12 +157,14 @@ longest_word() {
 	done
 }
 
-@test "section -f neuroscience prints every section's neuroscience paragraph" {
+@test "section -f neuroscience prints every section's neuroscience paragraph after its marker" {
 	run section -f neuroscience
-	assert_output_file <(guide_part neuroscience)
-	# Sections without the part (4 and 6) are skipped, headings never shown.
-	[ "${#lines[@]}" -eq "$(guide_part neuroscience | wc -l)" ]
-	[ "${#lines[@]}" -lt "$(awk -F'\t' '$1 == "section"' "$SHARE/guide" | wc -l)" ]
+	assert_output_file <(marked_part neuroscience)
+	# Sections without the part (4 and 6) are skipped, markers and all;
+	# headings never shown.
+	[ "$(grep -vc "$TAB" <<< "$output")" -eq "$(guide_part neuroscience | wc -l)" ]
+	[ "$(grep -c "$TAB" <<< "$output")" -eq 4 ]
+	[[ $output != *"$(awk -F'\t' '$1 == "section" && $2 == 1 { print $4 }' "$SHARE/guide")"* ]]
 	run -1 section -f neuroscience 4 6
 	assert_error "section: no part 'neuroscience' in the sections asked for"
 }
@@ -143,7 +181,7 @@ longest_word() {
 	run section -f Neuroscience 1
 	[ "$output" = "$(guide_part neuroscience | head -n 1)" ]
 	run section -f NEURO
-	[ "$output" = "$(guide_part neuroscience)" ]
+	assert_output_file <(marked_part neuroscience)
 }
 
 @test "section -f takes the next argument as its value, even --help" {
@@ -181,7 +219,64 @@ longest_word() {
 	[ "$output" = "- Neuro: a test paragraph." ]
 
 	run section -f neuro 1 2
-	[ "$output" = "- Neuro: a test paragraph." ]
+	[ "$output" = "2${TAB}reaching${TAB}The Persistent Partner – Reaching Out"$'\n'"- Neuro: a test paragraph." ]
+}
+
+@test "section -f with several sections marks each with its line of -l, in the order asked" {
+	run section -f neuro 5 1 2 2
+	assert_output_file <(marked_part neuroscience 5 1 2 2)
+	[ "$(grep "$TAB" <<< "$output")" = "$(section -l 5 1 2 2)" ]
+	[ "${#lines[@]}" -eq 8 ]
+	# A section without the part has no marker; references from stdin
+	# count as the others do.
+	run section -f neuro 4 3
+	[ "$output" = "$(section -l 3)"$'\n'"$(guide_part neuroscience 3)" ]
+	run section -f neuro - <<< $'3\n1'
+	assert_output_file <(marked_part neuroscience 3 1)
+}
+
+@test "section -f with one section prints no marker, by any reference" {
+	local ref
+	for ref in 2 reaching rea; do
+		run section -f neuro "$ref"
+		[ "$output" = "$(guide_part neuroscience 2)" ]
+	done
+	run section -f neuro - <<< reaching
+	[ "$output" = "$(guide_part neuroscience 2)" ]
+	run section -f psychology 4
+	[ "$output" = "$(guide_part psychology 4)" ]
+}
+
+@test "no paragraph, heading or note holds a tab: a marker is the only line that does" {
+	run section -c
+	[[ $output != *"$TAB"* ]]
+	run section -c -f neuro
+	[ "$(grep -c "$TAB" <<< "$output")" -eq 4 ]
+	[ "$(grep -v "$TAB" <<< "$output" | grep -v '^Research note (')" = "$(guide_part neuroscience)" ]
+}
+
+@test "section(1)'s awk examples read the markers as the page says" {
+	local example
+	example=$(page_example "Print the neuroscience paragraphs of section 2 only")
+	[[ $example == "section -f neuroscience | awk "* ]]
+	run bash -c "$example"
+	[ "$output" = "$(guide_part neuroscience 2)" ]
+	[ -n "$output" ]
+
+	example=$(page_example "slug of its section and a colon")
+	[[ $example == "section -f neuroscience |"* ]]
+	run bash -c "$example"
+	assert_output_file <(awk -F'\t' '$1 == "section" { slug[$2] = $3 }
+		$1 == "line" && $3 == "neuroscience" { print slug[$2] ": " $4 }' "$SHARE/guide")
+}
+
+@test "section -f marks the same at a terminal as into a pipe" {
+	run_at_terminal 'section -f neuro 1 2'
+	[ "$output" = "$(section -w 1000 -f neuro 1 2)" ]
+	[ "${lines[0]}" = "$(section -l 1)" ]
+	[[ $output == *$'\n\n'"$(section -l 2)"$'\n'* ]]
+	run_at_terminal 'section -f neuro 2'
+	[ "$output" = "$(guide_part neuroscience 2)" ]
 }
 
 @test "section - reads references from stdin, one a line" {
@@ -285,10 +380,30 @@ longest_word() {
 	check_wrapped 40 "$BATS_TEST_TMPDIR/expected"
 }
 
-@test "section -w with -f puts a blank line only between printed sections" {
+@test "section -w with -f puts a blank line only between printed sections, before the marker" {
 	guide_part neuroscience | sed '1!s/^/\n/' > "$BATS_TEST_TMPDIR/expected"
-	run section -w 50 -f neuroscience
+	run section -w 50 -f neuroscience 1 2 3 4 5 6
+	# Each marker stands whole on the line after the blank line.
+	[ "$(grep "$TAB" <<< "$output")" = "$(section -l 1 2 3 5)" ]
+	[ "$(grep -A1 '^$' <<< "$output" | grep "$TAB")" = "$(section -l 2 3 5)" ]
+	[ "${lines[0]}" = "$(section -l 1)" ]
+	output=$(grep -v "$TAB" <<< "$output")
 	check_wrapped 50 "$BATS_TEST_TMPDIR/expected"
+
+	run section -w 50 -f neuroscience 2
+	[[ $output != *"$TAB"* ]]
+	check_wrapped 50 <(guide_part neuroscience 2)
+}
+
+@test "section -c -w -f: each marker, then its section's paragraphs with their notes, wrapped" {
+	{ ONLY=neuroscience expected_cited 1; echo; ONLY=neuroscience expected_cited 2; } \
+		> "$BATS_TEST_TMPDIR/expected"
+	run section -c -w 40 -f neuroscience 1 2
+	[ "$(grep "$TAB" <<< "$output")" = "$(section -l 1 2)" ]
+	[ "${lines[0]}" = "$(section -l 1)" ]
+	[ "$(grep -c '^Research note (' "$BATS_TEST_TMPDIR/expected")" -ge 2 ]
+	output=$(grep -v "$TAB" <<< "$output")
+	check_wrapped 40 "$BATS_TEST_TMPDIR/expected"
 }
 
 @test "section -w counts a curly quote as one column, not three bytes" {
@@ -519,14 +634,22 @@ longest_word() {
 # the records: the guide's headings and lines, and after the last line of
 # each part, the notes on that part in the order of the research file,
 # each as "Research note (SOURCES): TEXT". With ONLY set, what -f ONLY
-# prints: the lines of that part and their notes, without headings.
+# prints: the lines of that part and their notes, without headings, and
+# with more than one section asked for, each section's after its marker.
 expected_cited() {
 	awk -F'\t' -v want=" $* " -v only="${ONLY:-}" '
 		FILENAME ~ /research$/ {
 			if ($1 == "note") note[$2, $3] = note[$2, $3] "Research note (" $4 "): " $5 "\n"
 			next
 		}
-		$1 == "section" { order[++n] = $2; text[$2] = only == "" ? $4 "\n" : ""; next }
+		$1 == "section" {
+			order[++n] = $2; text[$2] = only == "" ? $4 "\n" : ""
+			title = $4
+			if (index(title, $2 ". ") == 1 && length(title) > length($2) + 2)
+				title = substr(title, length($2) + 3)
+			marker[$2] = $2 "\t" $3 "\t" title "\n"
+			next
+		}
 		$1 == "line" { k = ++count[$2]; part[$2, k] = $3; line[$2, k] = $4 }
 		END {
 			for (i = 1; i <= n; i++) {
@@ -541,8 +664,11 @@ expected_cited() {
 				}
 			}
 			m = split(want, w, " ")
-			if (m == 0) for (i = 1; i <= n; i++) printf "%s", text[order[i]]
-			for (i = 1; i <= m; i++) printf "%s", text[w[i]]
+			if (m == 0) for (i = 1; i <= n; i++) w[++m] = order[i]
+			for (i = 1; i <= m; i++) {
+				if (only != "" && m > 1 && text[w[i]] != "") printf "%s", marker[w[i]]
+				printf "%s", text[w[i]]
+			}
 		}' "$SHARE/research" "$SHARE/guide"
 }
 
@@ -619,8 +745,11 @@ note_count() {
 	[ "$output" = "$(guide_part psychology 4)" ]
 
 	run section -c -f brain
+	assert_output_file <(ONLY=brain expected_cited)
+	[ "${#lines[@]}" -eq $((1 + $(guide_part brain | wc -l) + $(note_count 4))) ]
+	[ "${lines[0]}" = "$(section -l 4)" ]
+	run section -c -f brain 4
 	assert_output_file <(ONLY=brain expected_cited 4)
-	[ "${#lines[@]}" -eq $(($(guide_part brain | wc -l) + $(note_count 4))) ]
 }
 
 @test "section -c -w wraps the notes as paragraphs" {
@@ -673,10 +802,13 @@ note_count() {
 	[ "${lines[4]}" = Summary ]
 	run section 1
 	[ "${#lines[@]}" -eq 3 ]
-	run section -c -w 30 -f neuro
+	run section -c -w 30 -f neuro 1
 	assert_output_file <(printf '%s\n' '- Closeness can feel like' '  danger.' \
 		'Research note (Vrtička et al.' '2008): The amygdala flags what' \
 		'matters, not only threat.')
+	# Both sections asked for: the one with the part is marked.
+	run section -f neuro
+	[ "$output" = "1${TAB}walls${TAB}Emotional Walls"$'\n''- Closeness can feel like danger.' ]
 }
 
 @test "research: a note on a section the guide does not have" {
