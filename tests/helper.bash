@@ -279,6 +279,17 @@ bank_ids() {
 	awk -F'\t' '$1 == "item" || $1 == "signal" || $1 == "question" { print $2 }' "$SHARE/$1.bank"
 }
 
+# The lines of the first code block of the man page source $1 (such as
+# hearth.7) after the line that starts with $2, with scdoc's backslash
+# escapes undone: what a reader copies from the page.
+page_block() {
+	awk -v first="$2" '
+		/^```/ { if (inside) exit; if (want) { inside = 1; next } }
+		inside { print; next }
+		index($0, first) == 1 { want = 1 }' "$HEARTH_TOP/man/$1.scd" |
+		sed 's/\\\(.\)/\1/g'
+}
+
 # The ids quiz -n $1 asks of the self bank, in order: the first $1
 # statements that are not signals, and every signal where it falls.
 first_ids() {

@@ -5,15 +5,10 @@ load helper
 # the file's own. The agent gpg starts is stopped at the end, so no
 # process outlives the tests.
 
-# The lines of the first code block of man/hearth.7.scd after the line
-# that starts with $1, with scdoc's backslash escapes undone: what a
-# reader copies from the page.
+# The lines of the code block of hearth(7) after the line that starts
+# with $1.
 page_lines() {
-	awk -v first="$1" '
-		/^```/ { if (inside) exit; if (want) { inside = 1; next } }
-		inside { print; next }
-		index($0, first) == 1 { want = 1 }' "$HEARTH_TOP/man/hearth.7.scd" |
-		sed 's/\\\(.\)/\1/g'
+	page_block hearth.7 "$1"
 }
 
 setup_file() {

@@ -1115,14 +1115,11 @@ score: $TMP/j:$((7 + $(wc -l < "$FIX/hand.session"))): session time is not like 
 	[ "${#stderr_lines[@]}" -eq 3 ]
 }
 
-# The lines of the first code block of man/hearth-files.5.scd after the line
-# that starts with $1, each run of two or more spaces a tab, as the page
-# shows tabs.
+# The lines of the code block of hearth-files(5) after the line that
+# starts with $1, each run of two or more spaces a tab, as the page shows
+# tabs.
 example_block() {
-	awk -v first="$1" '
-		/^```/ { if (inside) exit; if (want) { inside = 1; next } }
-		inside { gsub(/  +/, "\t"); print; next }
-		index($0, first) == 1 { want = 1 }' "$HEARTH_TOP/man/hearth-files.5.scd"
+	page_block hearth-files.5 "$1" | sed 's/   */\t/g'
 }
 
 @test "hearth-files(5)'s examples: the banks load, and the sessions score as the page says" {

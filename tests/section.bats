@@ -48,15 +48,10 @@ marked_part() {
 		}' "$SHARE/guide"
 }
 
-# The lines of the first code block of man/section.1.scd after the line
-# that starts with $1, with scdoc's backslash escapes undone: the
-# command as a reader copies it from the page.
+# The lines of the code block of section(1) after the line that starts
+# with $1: the command as a reader copies it from the page.
 page_example() {
-	awk -v first="$1" '
-		/^```/ { if (inside) exit; if (want) { inside = 1; next } }
-		inside { print; next }
-		index($0, first) == 1 { want = 1 }' "$HEARTH_TOP/man/section.1.scd" |
-		sed 's/\\\(.\)/\1/g'
+	page_block section.1 "$1"
 }
 
 # Characters (not bytes) in $1.
