@@ -418,12 +418,24 @@ run_at_terminal() {
 	IFS=$'\n' read -d '' -r -a lines <<< "$output" || true
 }
 
+# copy_sources DIR [tests]: the source tree's files, as make dist takes
+# them, into DIR; with "tests" the tests too, but not what make fuzz and
+# make bench built under them (hundreds of MB).
+copy_sources() {
+	(cd "$HEARTH_TOP" && cp -Rp Makefile LICENSE NEWS README.md cmd lib man share "$1"/) ||
+		return 1
+	[ "${2:-}" = tests ] || return 0
+	mkdir -p "$1/tests" &&
+		(cd "$HEARTH_TOP/tests" && tar -cf - --exclude=./fuzz/build --exclude=./bench/build .) |
+		(cd "$1/tests" && tar -xf -)
+}
+
 # install_copy ROOT: installs a copy of the source tree with PREFIX=ROOT,
 # then removes the copy, so that what is installed cannot lean on it.
 install_copy() {
 	local src=$BATS_FILE_TMPDIR/install-src
 	mkdir -p "$src" || return 1
-	(cd "$HEARTH_TOP" && cp -Rp Makefile LICENSE NEWS README.md cmd lib man share "$src"/) || return 1
+	copy_sources "$src" || return 1
 	make -s -C "$src" clean > /dev/null || return 1
 	make -s -C "$src" install PREFIX="$1" > /dev/null || return 1
 	rm -rf "$src"

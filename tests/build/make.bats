@@ -8,7 +8,7 @@ load ../helper
 setup_file() {
 	export BUILT=$BATS_FILE_TMPDIR/built
 	mkdir -p "$BUILT"
-	(cd "$HEARTH_TOP" && cp -Rp Makefile LICENSE NEWS README.md cmd lib man share tests "$BUILT"/)
+	copy_sources "$BUILT" tests
 	make -s -C "$BUILT" clean > /dev/null
 	make -s -C "$BUILT" PREFIX=/usr > /dev/null
 }

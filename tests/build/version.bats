@@ -21,7 +21,7 @@ load ../helper
 @test "make dist names the tarball after VERSION" {
 	local src=$BATS_TEST_TMPDIR/src
 	mkdir "$src"
-	(cd "$HEARTH_TOP" && cp -Rp Makefile LICENSE NEWS README.md cmd lib man share tests "$src"/)
+	copy_sources "$src" tests
 	make -s -C "$src" clean > /dev/null
 	make -s -C "$src" dist > /dev/null
 	run ls "$src"
